@@ -1,0 +1,125 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+
+namespace Arbor.Protocol;
+
+/// <summary>
+/// Base class of a call request. The request is also the caller's completion source, so a reply never travels through
+/// the caller's mailbox (no selective receive, no scan) and a call allocates one object.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class CallMessage : Envelope
+{
+    private const int Pending = 0;
+    private const int Completed = 1;
+
+    private int _state;
+
+    /// <summary>Next call in the timer service's submission list.</summary>
+    internal CallMessage? TimerNext;
+
+    /// <summary>When the call times out, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    internal long DueMs;
+
+    internal TimeSpan Timeout;
+
+    internal Pid Target;
+
+    private CancellationTokenRegistration _cancellation;
+
+    private protected CallMessage()
+        : base(EnvelopeKind.Call)
+    {
+    }
+
+    /// <summary>True once the call has a reply or has failed (a later reply is dropped).</summary>
+    public bool IsCompleted => Volatile.Read(ref _state) != Pending;
+
+    /// <summary>Claims the right to complete the call; only one completion ever wins.</summary>
+    private protected bool TryClaim()
+    {
+        if (Interlocked.CompareExchange(ref _state, Completed, Pending) != Pending)
+        {
+            return false;
+        }
+
+        _cancellation.Dispose();
+        return true;
+    }
+
+    internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
+    internal abstract void ReleaseHeldReply();
+
+    internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, ToString()));
+
+    internal void FailTimedOut() => TryFail(new CallTimeoutException(Target, Timeout, ToString()));
+
+    internal void RegisterCancellation(CancellationToken token)
+    {
+        _cancellation = token.UnsafeRegister(
+            static (state, ct) => ((CallMessage)state!).TryFail(new OperationCanceledException(ct)),
+            this);
+    }
+}
+
+/// <summary>Base class of a generated call request whose reply is a <typeparamref name="TResult"/>.</summary>
+/// <typeparam name="TResult">The reply type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResult>
+{
+    private ManualResetValueTaskSourceCore<TResult> _core;
+    private TResult? _held;
+
+    /// <summary>Initialises the request.</summary>
+    protected CallMessage()
+    {
+        // The caller's continuation must never run inline inside the replying process's handler.
+        _core.RunContinuationsAsynchronously = true;
+    }
+
+    internal ValueTask<TResult> AsValueTask() => new(this, _core.Version);
+
+    /// <summary>Completes the call with <paramref name="value"/>; false if it already completed (timed out, cancelled or answered).</summary>
+    internal bool TryReply(TResult value)
+    {
+        if (!TryClaim())
+        {
+            return false;
+        }
+
+        _core.SetResult(value);
+        return true;
+    }
+
+    internal void HoldReply(TResult value) => _held = value;
+
+    internal override void ReleaseHeldReply()
+    {
+        var value = _held!;
+        _held = default;
+        TryReply(value);
+    }
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (!TryClaim())
+        {
+            return false;
+        }
+
+        _core.SetException(exception);
+        return true;
+    }
+
+    TResult IValueTaskSource<TResult>.GetResult(short token) => _core.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+using Arbor.Timers;
+
+namespace Arbor;
+
+public abstract partial class GenServer
+{
+    /// <summary>The call timeout used when none is given: 5 seconds, as in OTP.</summary>
+    public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Starts a GenServer: <paramref name="factory"/> runs inside the new process (it is the init callback), then
+    /// <see cref="InitAsync"/>. Completes once init has decided.
+    /// </summary>
+    /// <param name="node">The node to run on.</param>
+    /// <param name="factory">Creates the server, for example <c>() =&gt; new Counter(0)</c>.</param>
+    /// <param name="options">Name and link options.</param>
+    public static ValueTask<StartResult> StartAsync(ArborNode node, Func<GenServer> factory, StartOptions? options = null) =>
+        Process.Start(node, factory, options ?? StartOptions.Default);
+
+    /// <summary>Sends a cast (fire and forget). Never fails for the sender: a cast to a dead process is dropped.</summary>
+    public static void Cast(Pid target, CastMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        target.Process?.Enqueue(message);
+    }
+
+    /// <summary>
+    /// Sends a call and waits for the reply. Fails with <see cref="CallTimeoutException"/> after
+    /// <paramref name="timeout"/> (default <see cref="DefaultCallTimeout"/>; <see cref="Timeout.InfiniteTimeSpan"/> for none),
+    /// <see cref="NoProcessException"/> if the target does not exist, <see cref="ProcessExitedException"/> if it exits
+    /// before replying, <see cref="CallingSelfException"/> when a process calls itself, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires. A late reply is dropped.
+    /// </summary>
+    public static ValueTask<T> CallAsync<T>(Pid target, CallMessage<T> message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var wait = timeout ?? DefaultCallTimeout;
+        if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "A call timeout must be positive, or Timeout.InfiniteTimeSpan.");
+        }
+
+        message.Target = target;
+        var process = target.Process;
+        if (process is null)
+        {
+            return ValueTask.FromException<T>(new NoProcessException(target, message.ToString()));
+        }
+
+        if (ReferenceEquals(process, Process.Current))
+        {
+            return ValueTask.FromException<T>(new CallingSelfException(target, message.ToString()));
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return ValueTask.FromCanceled<T>(cancellationToken);
+            }
+
+            message.RegisterCancellation(cancellationToken);
+        }
+
+        var timed = wait != Timeout.InfiniteTimeSpan;
+        if (timed)
+        {
+            message.Timeout = wait;
+            message.DueMs = TimerService.NowMs + (long)Math.Ceiling(wait.TotalMilliseconds);
+        }
+
+        if (!process.Enqueue(message))
+        {
+            message.TryFail(new NoProcessException(target, message.ToString()));
+        }
+        else if (timed)
+        {
+            process.Node.Timers.TrackCall(message);
+        }
+
+        return message.AsValueTask();
+    }
+}

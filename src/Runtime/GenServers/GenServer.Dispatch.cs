@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+public abstract partial class GenServer
+{
+    private const int DeferredPruneThreshold = 64;
+    private static readonly Predicate<CallMessage> s_isCompleted = static call => call.IsCompleted;
+
+    internal override ValueTask<InitResult> InitCoreAsync()
+    {
+        var init = InitAsync();
+        if (init.IsCompletedSuccessfully && !HasContinue())
+        {
+            return init;
+        }
+
+        return InitThenContinueAsync(init);
+    }
+
+    internal override ValueTask HandleCoreAsync(Envelope envelope)
+    {
+        ValueTask handled;
+        switch (envelope.Kind)
+        {
+            case EnvelopeKind.Call:
+                var call = (CallMessage)envelope;
+                handled = HandleCallAsync(call);
+                if (!handled.IsCompletedSuccessfully)
+                {
+                    return CallThenContinueAsync(handled, call);
+                }
+
+                handled.GetAwaiter().GetResult();
+                TrackIfUnanswered(call);
+                return HasContinue() ? RunContinuesAsync() : default;
+            case EnvelopeKind.Cast:
+                handled = HandleCastAsync((CastMessage)envelope);
+                break;
+            case EnvelopeKind.IdleTimeout:
+                handled = HandleInfoAsync(Arbor.IdleTimeout.Instance);
+                break;
+            default:
+                handled = RouteInfo(((InfoEnvelope)envelope).Message);
+                break;
+        }
+
+        if (!handled.IsCompletedSuccessfully)
+        {
+            return HandlerThenContinueAsync(handled);
+        }
+
+        handled.GetAwaiter().GetResult();
+        return HasContinue() ? RunContinuesAsync() : default;
+    }
+
+    internal override ValueTask TerminateCoreAsync(ExitReason reason) => TerminateAsync(reason);
+
+    /// <summary>Answers <paramref name="call"/> with <paramref name="value"/>; used by generated dispatch. Held until terminate has run when the handler asked to stop.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    protected void Reply<T>(CallMessage<T> call, T value)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (Owner.StopRequest is not null)
+        {
+            call.HoldReply(value);
+            (Owner.Extras.HeldReplies ??= new List<CallMessage>()).Add(call);
+            return;
+        }
+
+        call.TryReply(value);
+    }
+
+    /// <summary>The deferred-reply token for <paramref name="call"/>; used by generated dispatch for handlers that take a <see cref="ReplyTo{T}"/>.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    protected static ReplyTo<T> DeferReply<T>(CallMessage<T> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new ReplyTo<T>(call);
+    }
+
+    private ValueTask RouteInfo(object message)
+    {
+        switch (message)
+        {
+            case Down down:
+                if (down.Ref.IsFlushed)
+                {
+                    return default;
+                }
+
+                Owner.ForgetMonitor(down.Ref);
+                break;
+            case Exited exited when !exited.From.IsNone && exited.From == Owner.Parent:
+                // gen_server: an exit from the parent (seen only when trapping) stops the server through terminate.
+                Stop(exited.Reason);
+                return default;
+        }
+
+        return HandleInfoAsync(message);
+    }
+
+    private bool HasContinue() => Owner.ExtrasIfAny?.ContinueArgument is not null;
+
+    private void TrackIfUnanswered(CallMessage call)
+    {
+        if (call.IsCompleted)
+        {
+            return;
+        }
+
+        var deferred = Owner.Extras.DeferredCalls ??= new List<CallMessage>();
+        if (deferred.Count >= DeferredPruneThreshold)
+        {
+            deferred.RemoveAll(s_isCompleted);
+        }
+
+        deferred.Add(call);
+    }
+
+    private async ValueTask<InitResult> InitThenContinueAsync(ValueTask<InitResult> init)
+    {
+        var result = await init.ConfigureAwait(false);
+        if (result.Outcome == InitOutcome.Ok)
+        {
+            await RunContinuesAsync().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async ValueTask CallThenContinueAsync(ValueTask handled, CallMessage call)
+    {
+        await handled.ConfigureAwait(false);
+        TrackIfUnanswered(call);
+        await RunContinuesAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask HandlerThenContinueAsync(ValueTask handled)
+    {
+        await handled.ConfigureAwait(false);
+        await RunContinuesAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask RunContinuesAsync()
+    {
+        while (Owner.StopRequest is null && Owner.ExtrasIfAny?.ContinueArgument is { } argument)
+        {
+            Owner.Extras.ContinueArgument = null;
+            await HandleContinueAsync(argument).ConfigureAwait(false);
+        }
+
+        if (Owner.ExtrasIfAny is { } extras)
+        {
+            extras.ContinueArgument = null;
+        }
+    }
+}

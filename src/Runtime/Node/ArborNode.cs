@@ -1,0 +1,118 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Arbor.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Arbor;
+
+/// <summary>
+/// A running Arbor node: the name registry, the shared timer, logging, and the count of live processes.
+/// Several nodes can live in one operating-system process (tests do); each has its own names.
+/// </summary>
+public sealed class ArborNode : IAsyncDisposable
+{
+    private int _processCount;
+    private int _stopped;
+
+    private ArborNode(ArborNodeOptions options)
+    {
+        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        Reporter = new ProcessReporter(LoggerFactory);
+        Timers = new TimerService();
+    }
+
+    /// <summary>Starts a node.</summary>
+    public static ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null) => new(new ArborNode(options ?? new ArborNodeOptions()));
+
+    /// <summary>The logger factory crash and supervisor reports are written to.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>How many processes are alive on this node.</summary>
+    public int ProcessCount => Volatile.Read(ref _processCount);
+
+    internal NameRegistry Names { get; } = new();
+
+    internal TimerService Timers { get; }
+
+    internal ProcessReporter Reporter { get; }
+
+    /// <summary>Registers <paramref name="pid"/> under the unique <paramref name="name"/> (OTP <c>register/2</c>).</summary>
+    /// <exception cref="AlreadyRegisteredException">The name is held by another process.</exception>
+    public void Register(string name, Pid pid)
+    {
+        var process = pid.Process ?? throw new ArgumentException("Only local processes can be registered.", nameof(pid));
+        if (!Names.TryRegister(name, process, out var holder))
+        {
+            throw new AlreadyRegisteredException(name, holder);
+        }
+    }
+
+    /// <summary>Removes a name; false if it was not registered.</summary>
+    public bool Unregister(string name) => Names.Unregister(name);
+
+    /// <summary>The process registered as <paramref name="name"/>, or <see cref="Pid.None"/> (OTP <c>whereis/1</c>).</summary>
+    public Pid Whereis(string name) => Names.Whereis(name);
+
+    /// <summary>
+    /// A typed client for the process registered as <paramref name="name"/>. When no process holds the name the client
+    /// wraps <see cref="Pid.None"/>: its calls fail with <see cref="NoProcessException"/> and its casts are dropped, as
+    /// calling an unregistered name does in OTP.
+    /// </summary>
+    public TRef Whereis<TRef>(string name)
+        where TRef : struct, IProcessRef<TRef> => TRef.FromPid(Names.Whereis(name));
+
+    /// <summary>Sends <paramref name="message"/> to the process registered as <paramref name="name"/>; dropped if none.</summary>
+    public void Send(string name, object message) => Names.Whereis(name).Send(message);
+
+    /// <summary>Sends an exit signal to <paramref name="target"/> from outside any process (OTP <c>exit/2</c>).</summary>
+    public void Exit(Pid target, ExitReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        Process.SendExit(Process.Current?.Pid ?? Pid.None, target, reason);
+    }
+
+    /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> after <paramref name="delay"/> (OTP <c>send_after</c>), on the node's shared timer.</summary>
+    public TimerRef SendAfter(Pid target, TimeSpan delay, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "A timer delay cannot be negative.");
+        }
+
+        var entry = new SendAfterTimer(target, message) { DueMs = TimerService.NowMs + (long)Math.Ceiling(delay.TotalMilliseconds) };
+        Timers.Schedule(entry);
+        return new TimerRef(entry);
+    }
+
+    /// <summary>
+    /// Completes with the exit reason of <paramref name="pid"/> once it has exited (at once if it already has;
+    /// <see cref="ExitReason.NoProc"/> for a pid that is not a local process). For code outside processes, such as hosts and tests.
+    /// </summary>
+    public Task<ExitReason> WhenExited(Pid pid) => pid.Process?.WhenExited() ?? Task.FromResult(ExitReason.NoProc);
+
+    internal void OnSpawned() => Interlocked.Increment(ref _processCount);
+
+    internal void OnExited() => Interlocked.Decrement(ref _processCount);
+
+    internal void ThrowIfStopped()
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            throw new ObjectDisposedException(nameof(ArborNode), "The node has been stopped.");
+        }
+    }
+
+    /// <summary>Stops the node's timer. Processes still running are not stopped: stop your supervision tree first.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            Timers.Dispose();
+        }
+
+        return default;
+    }
+}

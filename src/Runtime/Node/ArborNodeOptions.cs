@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Arbor;
+
+/// <summary>Settings of an <see cref="ArborNode"/>.</summary>
+public sealed class ArborNodeOptions
+{
+    /// <summary>Where crash reports and supervisor reports go; none by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

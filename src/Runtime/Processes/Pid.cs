@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+
+namespace Arbor;
+
+/// <summary>
+/// A process identifier: printable (<c>&lt;0.42.0&gt;</c>), equatable and ordered like an Erlang pid.
+/// </summary>
+/// <remarks>
+/// A local pid carries a direct reference to its process so that a send is a pointer dereference, not a table
+/// lookup. <see cref="NodeId"/> is 0 for local processes; a later distribution layer gives remote pids a non-zero
+/// node id and no local reference, so the same type serves both.
+/// </remarks>
+public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
+{
+    private static long s_lastId;
+
+    internal readonly Process? Process;
+
+    /// <summary>The process serial number, unique within this operating-system process.</summary>
+    public long Id { get; }
+
+    /// <summary>The node the process lives on; 0 means this node.</summary>
+    public int NodeId { get; }
+
+    internal Pid(Process process, long id)
+    {
+        Process = process;
+        Id = id;
+        NodeId = 0;
+    }
+
+    /// <summary>The empty pid (no process).</summary>
+    public static Pid None => default;
+
+    /// <summary>True for <see cref="None"/>.</summary>
+    public bool IsNone => Id == 0;
+
+    /// <summary>True when the process is on this node and has not exited yet (a snapshot: it may exit right after).</summary>
+    public bool IsAlive => Process is { IsAlive: true };
+
+    internal static long NextId() => Interlocked.Increment(ref s_lastId);
+
+    /// <inheritdoc/>
+    public bool Equals(Pid other) => Id == other.Id && NodeId == other.NodeId;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Pid other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, NodeId);
+
+    /// <inheritdoc/>
+    public int CompareTo(Pid other)
+    {
+        var byNode = NodeId.CompareTo(other.NodeId);
+        return byNode != 0 ? byNode : Id.CompareTo(other.Id);
+    }
+
+    /// <summary>Equality by node and serial.</summary>
+    public static bool operator ==(Pid left, Pid right) => left.Equals(right);
+
+    /// <summary>Inequality by node and serial.</summary>
+    public static bool operator !=(Pid left, Pid right) => !left.Equals(right);
+
+    /// <summary>Ordering by node, then serial.</summary>
+    public static bool operator <(Pid left, Pid right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordering by node, then serial.</summary>
+    public static bool operator >(Pid left, Pid right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordering by node, then serial.</summary>
+    public static bool operator <=(Pid left, Pid right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordering by node, then serial.</summary>
+    public static bool operator >=(Pid left, Pid right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Erlang notation: <c>&lt;node.serial.0&gt;</c>.</summary>
+    public override string ToString() => IsNone ? "<none>" : $"<{NodeId}.{Id}.0>";
+}

@@ -1,0 +1,25 @@
+using System;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+/// <summary>Plain sends (OTP <c>Pid ! Message</c>): the message arrives at the receiver's info handler.</summary>
+public static class PidMessaging
+{
+    /// <summary>
+    /// Sends <paramref name="message"/> to <paramref name="pid"/>. Never fails: a send to a process that has exited is
+    /// dropped, as in Erlang. Messages from one sender arrive in the order they were sent.
+    /// </summary>
+    public static void Send(this Pid pid, object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is Envelope)
+        {
+            throw new ArgumentException(
+                "Call and cast requests go through GenServer.CallAsync / GenServer.Cast (or the generated client), not a plain send.",
+                nameof(message));
+        }
+
+        pid.Process?.Enqueue(new InfoEnvelope(message));
+    }
+}

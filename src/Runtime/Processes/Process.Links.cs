@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+internal sealed partial class Process
+{
+    /// <summary>
+    /// Links this process with <paramref name="other"/> (both directions, idempotent). Linking to a process that has
+    /// exited delivers a <c>noproc</c> exit signal to this process instead.
+    /// </summary>
+    public void Link(Process other)
+    {
+        if (ReferenceEquals(other, this))
+        {
+            return;
+        }
+
+        var (first, second) = _id < other._id ? (this, other) : (other, this);
+        var linked = false;
+        lock (first)
+        {
+            lock (second)
+            {
+                if (IsExitedLocked() || other.IsExitedLocked())
+                {
+                    linked = false;
+                }
+                else
+                {
+                    (Extras.Links ??= new HashSet<Process>()).Add(other);
+                    (other.Extras.Links ??= new HashSet<Process>()).Add(this);
+                    linked = true;
+                }
+            }
+        }
+
+        if (!linked && other.IsExitedLocked())
+        {
+            EnqueueSignal(new ExitSignal(other.Pid, ExitReason.NoProc, fromLink: true));
+        }
+    }
+
+    /// <summary>Removes the link in both directions; no-op when not linked.</summary>
+    public void Unlink(Process other)
+    {
+        var (first, second) = _id < other._id ? (this, other) : (other, this);
+        lock (first)
+        {
+            lock (second)
+            {
+                _extras?.Links?.Remove(other);
+                other._extras?.Links?.Remove(this);
+            }
+        }
+    }
+
+    /// <summary>True if linked with <paramref name="other"/> (a snapshot).</summary>
+    public bool IsLinkedWith(Process other)
+    {
+        lock (this)
+        {
+            return _extras?.Links?.Contains(other) == true;
+        }
+    }
+
+    /// <summary>
+    /// Starts monitoring <paramref name="target"/>; monitors stack (each call gives a new reference and a
+    /// separate <see cref="Down"/>). A target that has already exited yields a <c>noproc</c> Down at once.
+    /// </summary>
+    public MonitorRef Monitor(Pid target)
+    {
+        var reference = new MonitorRef(this, target);
+        var process = target.Process;
+        var added = false;
+        if (process is not null)
+        {
+            lock (process)
+            {
+                if (!process.IsExitedLocked())
+                {
+                    (process.Extras.Watchers ??= new List<MonitorRef>()).Add(reference);
+                    added = true;
+                }
+            }
+        }
+
+        if (added)
+        {
+            (Extras.Monitors ??= new List<MonitorRef>()).Add(reference);
+        }
+        else
+        {
+            Enqueue(new InfoEnvelope(new Down(reference, target, ExitReason.NoProc)));
+        }
+
+        return reference;
+    }
+
+    /// <summary>
+    /// Removes a monitor. With <paramref name="flush"/>, a <see cref="Down"/> for it that is already queued is dropped.
+    /// Returns true if the monitor was still active.
+    /// </summary>
+    public bool Demonitor(MonitorRef reference, bool flush)
+    {
+        if (flush)
+        {
+            reference.MarkFlushed();
+        }
+
+        _extras?.Monitors?.Remove(reference);
+        var process = reference.Target.Process;
+        if (process is null)
+        {
+            return false;
+        }
+
+        lock (process)
+        {
+            return process._extras?.Watchers?.Remove(reference) == true;
+        }
+    }
+
+    /// <summary>Called when a <see cref="Down"/> is dequeued: the monitor is spent.</summary>
+    internal void ForgetMonitor(MonitorRef reference) => _extras?.Monitors?.Remove(reference);
+
+    /// <summary>Sends an exit signal to <paramref name="target"/> as OTP <c>exit/2</c> does.</summary>
+    public static void SendExit(Pid from, Pid target, ExitReason reason) =>
+        target.Process?.EnqueueSignal(new ExitSignal(from, reason, fromLink: false));
+
+    /// <summary>Caller holds the lock (or accepts a snapshot).</summary>
+    private bool IsExitedLocked() => _exitReason is not null;
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+/// <summary>
+/// A lightweight process: identity, a lock-free mailbox, a separate queue for exit signals, and the scheduling state
+/// that runs it on the .NET thread pool one message at a time. This file holds identity and scheduling; links,
+/// monitors, init and exit live in the other parts of the class.
+/// </summary>
+internal sealed partial class Process : IThreadPoolWorkItem
+{
+    /// <summary>Messages handled per turn on a pool thread before the process yields to others.</summary>
+    internal const int FairnessBudget = 256;
+
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+    private const int Dead = 2;
+
+    [ThreadStatic]
+    private static Process? t_current;
+
+    [ThreadStatic]
+    private static Process? t_initializing;
+
+    private readonly long _id;
+    private int _status;
+    private Envelope? _inbox;
+    private Envelope? _signals;
+    private Envelope? _batch;
+    private ProcessExtras? _extras;
+    private ProcessBehavior? _behavior;
+    private Envelope? _current;
+    private bool _trapExit;
+    private ExitReason? _stopRequest;
+    private ExitReason? _exitReason;
+
+    private ValueTask _pending;
+    private PendingKind _pendingKind;
+    private int _pendingDone;
+    private Action? _resume;
+
+    public Process(ArborNode node)
+    {
+        Node = node;
+        _id = Pid.NextId();
+        _status = Scheduled; // not runnable until Start queues it
+    }
+
+    private enum PendingKind : byte
+    {
+        None,
+        Init,
+        Handler,
+        Terminate,
+    }
+
+    /// <summary>The process whose handler is running on this thread, if any.</summary>
+    public static Process? Current => t_current;
+
+    public ArborNode Node { get; }
+
+    public Pid Pid => new(this, _id);
+
+    public bool IsAlive => Volatile.Read(ref _status) != Dead;
+
+    /// <summary>The exit reason once the process has exited.</summary>
+    public ExitReason? ExitReason => Volatile.Read(ref _exitReason);
+
+    public ProcessBehavior? Behavior => _behavior;
+
+    /// <summary>Whether exit signals arrive as <see cref="Exited"/> messages. Owner only.</summary>
+    public bool TrapExit
+    {
+        get => _trapExit;
+        set => _trapExit = value;
+    }
+
+    /// <summary>The process that started this one linked (OTP parent); its exit stops a trapping GenServer.</summary>
+    public Pid Parent { get; private set; }
+
+    /// <summary>The locally registered name, if any.</summary>
+    public string? RegisteredName { get; internal set; }
+
+    /// <summary>The stop requested by the running handler, applied when it returns.</summary>
+    public ExitReason? StopRequest => _stopRequest;
+
+    internal ProcessExtras Extras => _extras ?? CreateExtras();
+
+    internal ProcessExtras? ExtrasIfAny => _extras;
+
+    /// <summary>Claims this process for a behaviour being constructed on this thread; a second claim fails.</summary>
+    internal static Process TakeInitializing(Type behaviorType)
+    {
+        var process = t_initializing ?? throw ProcessBehavior.CreatedOutsideRuntime(behaviorType);
+        t_initializing = null;
+        return process;
+    }
+
+    /// <summary>Queues an ordinary message. False when the process has exited (the mailbox is closed).</summary>
+    public bool Enqueue(Envelope envelope)
+    {
+        if (!MailboxStack.TryPush(ref _inbox, envelope))
+        {
+            return false;
+        }
+
+        Schedule();
+        return true;
+    }
+
+    /// <summary>Queues an exit signal, handled ahead of ordinary messages.</summary>
+    public void EnqueueSignal(Envelope signal)
+    {
+        if (MailboxStack.TryPush(ref _signals, signal))
+        {
+            Schedule();
+        }
+    }
+
+    public void RequestStop(ExitReason reason) => _stopRequest = reason;
+
+    private void Schedule()
+    {
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        var previous = t_current;
+        t_current = this;
+        try
+        {
+            Run();
+        }
+        finally
+        {
+            t_current = previous;
+        }
+    }
+
+    private void Run()
+    {
+        var budget = FairnessBudget;
+        while (true)
+        {
+            if (_signals is not null && MailboxStack.HasItems(ref _signals))
+            {
+                HandleSignals();
+                if (!IsAlive)
+                {
+                    return;
+                }
+            }
+
+            if (_pendingKind != PendingKind.None)
+            {
+                if (Volatile.Read(ref _pendingDone) == 0)
+                {
+                    break;
+                }
+
+                CompletePending();
+                if (!IsAlive)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_behavior is null)
+            {
+                RunInit();
+                if (!IsAlive)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            var envelope = _batch ?? MailboxStack.TakeAll(ref _inbox);
+            if (envelope is null)
+            {
+                break;
+            }
+
+            _batch = envelope.Next;
+            envelope.Next = null;
+            Dispatch(envelope);
+            if (!IsAlive)
+            {
+                return;
+            }
+
+            if (--budget == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+        }
+
+        GoIdle();
+    }
+
+    private void Dispatch(Envelope envelope)
+    {
+        _current = envelope;
+        ValueTask handled;
+        try
+        {
+            if (envelope.Kind == EnvelopeKind.IdleTimeout)
+            {
+                handled = HandleIdleCheck();
+            }
+            else
+            {
+                if (_extras is { IdleTimeoutMs: > 0 } extras)
+                {
+                    extras.Handled++;
+                }
+
+                handled = _behavior!.HandleCoreAsync(envelope);
+            }
+
+            if (!handled.IsCompleted)
+            {
+                SetPending(handled, PendingKind.Handler);
+                return;
+            }
+
+            handled.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            BeginStop(ExitReason.Crash(exception), report: true);
+            return;
+        }
+
+        AfterHandler();
+    }
+
+    /// <summary>Applies what the handler asked for once it has finished: a stop.</summary>
+    private void AfterHandler()
+    {
+        if (_stopRequest is { } reason)
+        {
+            BeginStop(reason, report: !reason.IsOrderly);
+        }
+    }
+
+    private void SetPending(ValueTask pending, PendingKind kind)
+    {
+        _pending = pending;
+        _pendingKind = kind;
+        Volatile.Write(ref _pendingDone, 0);
+        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume ??= Resume);
+    }
+
+    private void Resume()
+    {
+        Volatile.Write(ref _pendingDone, 1);
+        Schedule();
+    }
+
+    private void CompletePending()
+    {
+        var pending = _pending;
+        var kind = _pendingKind;
+        _pending = default;
+        _pendingKind = PendingKind.None;
+        switch (kind)
+        {
+            case PendingKind.Init:
+                CompleteInit(pending);
+                break;
+            case PendingKind.Handler:
+                try
+                {
+                    pending.GetAwaiter().GetResult();
+                }
+                catch (Exception exception)
+                {
+                    BeginStop(ExitReason.Crash(exception), report: true);
+                    return;
+                }
+
+                AfterHandler();
+                break;
+            case PendingKind.Terminate:
+                CompleteTerminate(pending);
+                break;
+        }
+    }
+
+    private void GoIdle()
+    {
+        // Owner-only state is read before publishing Idle: once Idle, another thread may start running this process.
+        var waiting = _pendingKind != PendingKind.None;
+        if (!waiting && _extras is { IdleTimeoutMs: > 0 })
+        {
+            ArmIdleTimer();
+        }
+
+        Interlocked.Exchange(ref _status, Idle);
+        var hasWork = MailboxStack.HasItems(ref _signals) ||
+                      (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
+        if (hasWork && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    private ProcessExtras CreateExtras()
+    {
+        lock (this)
+        {
+            return _extras ??= new ProcessExtras();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => RegisteredName is { } name ? $"{Pid} ({name})" : Pid.ToString();
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+using Arbor.Timers;
+
+namespace Arbor;
+
+/// <summary>
+/// The parts of a process that most processes never use, allocated on first use so an idle process stays small.
+/// Fields marked "shared" are guarded by the process lock; "owner" fields are touched only by the process itself.
+/// </summary>
+internal sealed class ProcessExtras
+{
+    /// <summary>shared: linked processes.</summary>
+    public HashSet<Process>? Links;
+
+    /// <summary>shared: monitors other processes hold on this one.</summary>
+    public List<MonitorRef>? Watchers;
+
+    /// <summary>shared: registrations to drop when the process exits (names, duplicate-key entries).</summary>
+    public List<IProcessRegistration>? Registrations;
+
+    /// <summary>shared: tasks completed with the exit reason.</summary>
+    public List<TaskCompletionSource<ExitReason>>? ExitWaiters;
+
+    /// <summary>owner: monitors this process holds on others.</summary>
+    public List<MonitorRef>? Monitors;
+
+    /// <summary>owner: calls received and not yet answered (deferred replies).</summary>
+    public List<CallMessage>? DeferredCalls;
+
+    /// <summary>owner: replies held back until the terminate hook has run (stop with reply).</summary>
+    public List<CallMessage>? HeldReplies;
+
+    /// <summary>owner: argument of a requested continue.</summary>
+    public object? ContinueArgument;
+
+    /// <summary>owner: the idle timeout in milliseconds; 0 when off.</summary>
+    public long IdleTimeoutMs;
+
+    /// <summary>owner: the reusable idle timer.</summary>
+    public IdleTimer? IdleTimer;
+
+    /// <summary>owner: when the mailbox last ran dry.</summary>
+    public long IdleSinceMs;
+
+    /// <summary>owner: messages handled; an idle timer that sees it unchanged knows nothing arrived meanwhile.</summary>
+    public long Handled;
+}
