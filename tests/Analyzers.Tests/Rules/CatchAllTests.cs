@@ -6,18 +6,8 @@ namespace Arbor.Analyzers.Tests.Rules;
 
 public sealed class CatchAllTests
 {
-    private const string Usings = """
-        using System;
-        using System.IO;
-        using System.Threading.Tasks;
-        using Arbor;
-
-        namespace Shop;
-
-        """;
-
     [Fact]
-    public Task Catch_all_forms_in_handlers_are_reported() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Usings + """
+    public Task Catch_all_forms_in_handlers_are_reported() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Snippets.Usings + """
         [GenServer]
         public partial class Counter
         {
@@ -37,7 +27,7 @@ public sealed class CatchAllTests
 
     [Fact]
     public Task Message_names_the_member() => Verify<CatchAllAnalyzer>.AnalyzerAsync(
-        Usings + """
+        Snippets.Usings + """
         [GenServer]
         public partial class Counter
         {
@@ -47,7 +37,7 @@ public sealed class CatchAllTests
         new ExpectedDiagnostic("ARB1001").At(0).WithMessage("'Counter.Counter' catches every exception and does not rethrow it; let the process crash so its supervisor restarts it from a known state"));
 
     [Fact]
-    public Task Helpers_reached_from_handlers_are_process_code_but_unreached_ones_are_not() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Usings + """
+    public Task Helpers_reached_from_handlers_are_process_code_but_unreached_ones_are_not() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Snippets.Usings + """
         [GenServer]
         public partial class Counter
         {
@@ -64,7 +54,7 @@ public sealed class CatchAllTests
         """);
 
     [Fact]
-    public Task Catches_that_rethrow_wrap_narrow_or_stop_are_fine() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Usings + """
+    public Task Catches_that_rethrow_wrap_narrow_or_stop_are_fine() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Snippets.Usings + """
         [GenServer]
         public partial class Counter
         {
@@ -83,7 +73,7 @@ public sealed class CatchAllTests
         """);
 
     [Fact]
-    public Task Classes_that_are_not_GenServers_are_ignored() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Usings + """
+    public Task Classes_that_are_not_GenServers_are_ignored() => Verify<CatchAllAnalyzer>.AnalyzerAsync(Snippets.Usings + """
         public partial class Counter
         {
             public Counter(int start) { }

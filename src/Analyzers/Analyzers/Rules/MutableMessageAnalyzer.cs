@@ -48,16 +48,18 @@ public sealed class MutableMessageAnalyzer : DiagnosticAnalyzer
         {
             var type = parameter.Type;
             var role = $"Parameter '{parameter.Name}'";
+            var unwrapped = false;
             if (arbor.ReplyTo is not null
                 && type is INamedTypeSymbol { TypeArguments.Length: 1 } replyTo
                 && SymbolEqualityComparer.Default.Equals(replyTo.OriginalDefinition, arbor.ReplyTo))
             {
                 type = replyTo.TypeArguments[0];
                 role = "The deferred reply";
+                unwrapped = true;
             }
 
             if (Mutability.WhyMessageIsMutable(type) is { } why
-                && ParameterTypeLocation(parameter, context.CancellationToken) is { } location)
+                && ParameterTypeLocation(parameter, unwrapped, context.CancellationToken) is { } location)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, location, role, SymbolNames.Of(method), Display(type), why));
             }
@@ -66,23 +68,37 @@ public sealed class MutableMessageAnalyzer : DiagnosticAnalyzer
         if (kind == HandlerKind.Call
             && asyncResults.Unwrap(method.ReturnType) is { } reply
             && Mutability.WhyMessageIsMutable(reply) is { } replyWhy
-            && ReturnTypeLocation(method, context.CancellationToken) is { } returnLocation)
+            && ReturnTypeLocation(method, !SymbolEqualityComparer.Default.Equals(reply, method.ReturnType), context.CancellationToken) is { } returnLocation)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, returnLocation, "The reply", SymbolNames.Of(method), Display(reply), replyWhy));
         }
     }
 
-    private static Location? ParameterTypeLocation(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+    private static Location? ParameterTypeLocation(IParameterSymbol parameter, bool unwrapped, CancellationToken cancellationToken) =>
         parameter.DeclaringSyntaxReferences.Length > 0
         && parameter.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ParameterSyntax { Type: { } type }
-            ? type.GetLocation()
+            ? MessageTypeSyntax(type, unwrapped).GetLocation()
             : null;
 
-    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken) =>
+    private static Location? ReturnTypeLocation(IMethodSymbol method, bool unwrapped, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences.Length > 0
         && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
-            ? declaration.ReturnType.GetLocation()
+            ? MessageTypeSyntax(declaration.ReturnType, unwrapped).GetLocation()
             : null;
+
+    /// <summary>Points at <c>Order</c> in <c>ValueTask&lt;Order&gt;</c> or <c>ReplyTo&lt;Order&gt;</c>: that is the message type.</summary>
+    private static TypeSyntax MessageTypeSyntax(TypeSyntax type, bool unwrapped)
+    {
+        var generic = type switch
+        {
+            GenericNameSyntax name => name,
+            QualifiedNameSyntax { Right: GenericNameSyntax right } => right,
+            AliasQualifiedNameSyntax { Name: GenericNameSyntax right } => right,
+            _ => null,
+        };
+
+        return unwrapped && generic is { TypeArgumentList.Arguments.Count: 1 } ? generic.TypeArgumentList.Arguments[0] : type;
+    }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 }
