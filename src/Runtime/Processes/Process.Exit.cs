@@ -160,6 +160,8 @@ internal sealed partial class Process
             }
         }
 
+        // Counted out before anyone waiting on this exit is woken, so they see a consistent process count.
+        Node.OnExited();
         if (waiters is not null)
         {
             foreach (var waiter in waiters)
@@ -174,7 +176,6 @@ internal sealed partial class Process
             start.Complete(ignored ? StartResult.Ignored() : StartResult.Failed(reason));
         }
 
-        Node.OnExited();
         ReleaseState();
     }
 

@@ -88,9 +88,6 @@ internal sealed class ProbeQuery : CallMessage<object?>
 /// <summary>The test's handle on a probe: its pid and the messages it received.</summary>
 internal sealed class ProbeHandle
 {
-    /// <summary>Generous upper bound for a message that must arrive; a guard against hangs, not a synchronisation sleep.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     private readonly Channel<object> _messages;
 
     private ProbeHandle(Pid pid, Channel<object> messages)
@@ -119,7 +116,7 @@ internal sealed class ProbeHandle
 
     public async Task<T> ReceiveAsync<T>()
     {
-        var message = await _messages.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        var message = await _messages.Reader.ReadAsync().AsTask().Within();
         return Assert.IsType<T>(message);
     }
 

@@ -1,0 +1,83 @@
+using System;
+using System.Threading.Tasks;
+using Arbor;
+using Arbor.Runtime.Tests.Support;
+
+namespace Arbor.Runtime.Tests.Timers;
+
+public sealed class SendAfterTests
+{
+    [Fact]
+    public async Task SendAfter_delivers_once_the_delay_has_passed()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var probe = await ProbeHandle.StartAsync(node);
+        var started = Environment.TickCount64;
+
+        var timer = node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(30), "tick");
+
+        Assert.Equal("tick", await probe.ReceiveAsync<string>());
+        Assert.True(Environment.TickCount64 - started >= 29);
+        Assert.False(timer.IsActive);
+        Assert.False(timer.Cancel());
+    }
+
+    [Fact]
+    public async Task A_cancelled_timer_never_fires()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var probe = await ProbeHandle.StartAsync(node);
+
+        var cancelled = node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(20), "cancelled");
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(80), "later");
+        Assert.True(cancelled.Cancel());
+        Assert.False(cancelled.Cancel());
+
+        // Timers fire in due order on one thread, so had the first not been cancelled it would have come first.
+        Assert.Equal("later", await probe.ReceiveAsync<string>());
+        await probe.AssertNoMessageAsync();
+    }
+
+    [Fact]
+    public async Task Timers_fire_in_due_order()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var probe = await ProbeHandle.StartAsync(node);
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(60), 3);
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(0), 1);
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(30), 2);
+
+        Assert.Equal(1, await probe.ReceiveAsync<int>());
+        Assert.Equal(2, await probe.ReceiveAsync<int>());
+        Assert.Equal(3, await probe.ReceiveAsync<int>());
+    }
+
+    [Fact]
+    public async Task A_GenServer_can_send_itself_a_message_later()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var probe = await ProbeHandle.StartAsync(node);
+        await Scripted.StartOkAsync(node, new Script
+        {
+            Init = s =>
+            {
+                s.SendAfter(TimeSpan.FromMilliseconds(10), "wake");
+                return new(InitResult.Ok);
+            },
+            Info = (s, message) =>
+            {
+                probe.Pid.Send(("got", message));
+                return default;
+            },
+        });
+
+        Assert.Equal(("got", (object)"wake"), await probe.ReceiveAsync<(string, object)>());
+    }
+
+    [Fact]
+    public async Task A_negative_delay_is_rejected()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Throws<ArgumentOutOfRangeException>(() => node.SendAfter(Pid.None, TimeSpan.FromMilliseconds(-1), "x"));
+    }
+}
