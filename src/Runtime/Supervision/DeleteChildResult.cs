@@ -1,0 +1,17 @@
+namespace Arbor;
+
+/// <summary>How <see cref="SupervisorRef.DeleteChildAsync"/> ended (OTP <c>delete_child</c> results).</summary>
+public enum DeleteChildResult
+{
+    /// <summary>The spec is gone (OTP <c>ok</c>).</summary>
+    Deleted,
+
+    /// <summary>The child is running: terminate it first (OTP <c>{error, running}</c>).</summary>
+    Running,
+
+    /// <summary>The supervisor is retrying a failed restart of it (OTP <c>{error, restarting}</c>).</summary>
+    Restarting,
+
+    /// <summary>No child has that id (OTP <c>{error, not_found}</c>).</summary>
+    NotFound,
+}

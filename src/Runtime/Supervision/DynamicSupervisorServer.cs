@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+/// <summary>
+/// A dynamic supervisor (Elixir <c>DynamicSupervisor</c>, OTP <c>simple_one_for_one</c>): no children at start, children
+/// started at run time from their own spec or the template, each restarted on its own with the arguments it was started
+/// with, found by pid, and all shut down in parallel when the supervisor stops.
+/// </summary>
+internal sealed class DynamicSupervisorServer : SupervisorServerBase
+{
+    private readonly int? _maxChildren;
+    private readonly IReadOnlyList<object?> _extraArguments;
+    private readonly ChildSpec? _template;
+
+    /// <param name="options">Validated options.</param>
+    public DynamicSupervisorServer(DynamicSupervisorOptions options)
+        : base(options.MaxRestarts, options.Within, indexById: false)
+    {
+        _maxChildren = options.MaxChildren;
+        _extraArguments = options.ExtraArguments;
+        _template = options.ChildTemplate;
+    }
+
+    private protected override bool TryHandleAdminCall(CallMessage call, out ValueTask handled)
+    {
+        switch (call)
+        {
+            case StartChildCall start:
+                handled = StartChildAsync(start);
+                return true;
+            case TerminateChildCall terminate:
+                handled = TerminateChildAsync(terminate);
+                return true;
+            default:
+                handled = default;
+                return false;
+        }
+    }
+
+    private protected override async ValueTask RestartByStrategyAsync(ChildRecord child) =>
+        await StartOrRetryAsync(child).ConfigureAwait(false);
+
+    private protected override void OnChildGone(ChildRecord child, ExitReason reason) => Children.Remove(child);
+
+    private protected override void OnRestartIgnored(ChildRecord child) => Children.Remove(child);
+
+    /// <summary>Signals every child at once, then waits for all of them (each with its own shutdown mode).</summary>
+    private protected override async ValueTask TerminateChildrenAsync()
+    {
+        var children = Children.All();
+        await Terminator.TerminateAllAsync(children).ConfigureAwait(false);
+        foreach (var child in children)
+        {
+            Children.Remove(child);
+        }
+    }
+
+    private async ValueTask StartChildAsync(StartChildCall call)
+    {
+        var spec = call.Spec ?? _template;
+        if (spec is null)
+        {
+            Reply(call, Answer<StartChildResult>.Rejected(new InvalidOperationException(
+                "This dynamic supervisor has no ChildTemplate, so a child cannot be started from arguments alone; pass a ChildSpec.")));
+            return;
+        }
+
+        try
+        {
+            DynamicSupervisorOptions.CheckChild(spec);
+        }
+        catch (InvalidChildSpecException rejected)
+        {
+            Reply(call, Answer<StartChildResult>.Rejected(rejected));
+            return;
+        }
+
+        if (_maxChildren is { } max && Children.Count >= max)
+        {
+            Reply(call, Answer<StartChildResult>.Of(StartChildResult.MaxChildren()));
+            return;
+        }
+
+        var child = new ChildRecord(spec, Concat(_extraArguments, call.ExtraArguments));
+        var result = await Starter.StartAsync(child).ConfigureAwait(false);
+        StartChildResult answer;
+        switch (result.Status)
+        {
+            case StartStatus.Started:
+                AddRunning(child, result.Pid);
+                answer = StartChildResult.Started(result.Pid);
+                break;
+            case StartStatus.Ignored:
+                answer = StartChildResult.Ignored();
+                break;
+            case StartStatus.AlreadyStarted:
+                answer = StartChildResult.AlreadyStarted(result.Pid);
+                break;
+            default:
+                answer = StartChildResult.Failed(ChildStarter.FailureReason(result));
+                break;
+        }
+
+        Reply(call, Answer<StartChildResult>.Of(answer));
+    }
+
+    private async ValueTask TerminateChildAsync(TerminateChildCall call)
+    {
+        if (!Children.TryGetByPid(call.Pid, out var child))
+        {
+            Reply(call, TerminateChildResult.NotFound);
+            return;
+        }
+
+        await Terminator.TerminateAsync(child).ConfigureAwait(false);
+        Children.Remove(child);
+        Reply(call, TerminateChildResult.Terminated);
+    }
+
+    private static IReadOnlyList<object?> Concat(IReadOnlyList<object?> first, IReadOnlyList<object?> second)
+    {
+        if (second.Count == 0)
+        {
+            return first;
+        }
+
+        if (first.Count == 0)
+        {
+            return second;
+        }
+
+        var all = new object?[first.Count + second.Count];
+        for (var i = 0; i < first.Count; i++)
+        {
+            all[i] = first[i];
+        }
+
+        for (var i = 0; i < second.Count; i++)
+        {
+            all[first.Count + i] = second[i];
+        }
+
+        return all;
+    }
+}

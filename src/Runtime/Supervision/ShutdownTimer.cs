@@ -1,0 +1,32 @@
+using System;
+using System.Threading.Tasks;
+using Arbor.Timers;
+
+namespace Arbor;
+
+/// <summary>
+/// A shutdown grace period on the node's shared timer: completes <see cref="Elapsed"/> when due. The supervisor awaits it
+/// next to the child's exit while its handler is pending (it cannot receive a <c>SendAfter</c> message then).
+/// </summary>
+internal sealed class ShutdownTimer : TimerEntry
+{
+    private readonly TaskCompletionSource _elapsed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ShutdownTimer()
+    {
+    }
+
+    public Task Elapsed => _elapsed.Task;
+
+    public static ShutdownTimer Start(ArborNode node, TimeSpan timeout)
+    {
+        var timer = new ShutdownTimer { DueMs = TimerService.NowMs + Math.Max(1, (long)Math.Ceiling(timeout.TotalMilliseconds)) };
+        node.Timers.Schedule(timer);
+        return timer;
+    }
+
+    /// <summary>Cancels the timer once the child has exited, so the heap drops it.</summary>
+    public void Cancel() => TryCancel();
+
+    protected override void OnExpired() => _elapsed.TrySetResult();
+}
