@@ -1,9 +1,33 @@
+using System;
+using System.Threading.Tasks;
+using Arbor.Benchmarks.Runtime;
 using BenchmarkDotNet.Running;
 
 namespace Arbor.Benchmarks;
 
-/// <summary>Runs the BenchmarkDotNet suite: <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
+/// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale]</c> runs every workload with a stopwatch.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        if (args is ["spawn-memory", ..])
+        {
+            var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            var (bytes, rate) = await Workloads.MeasureSpawnAsync(count);
+            Console.WriteLine($"spawned {count:N0} idle GenServers: {rate / 1e6:0.00}M processes/s, {bytes:0} bytes retained per process");
+            return;
+        }
+
+        if (args is ["quick", ..])
+        {
+            var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1.0;
+            QuickRun.Print(await QuickRun.RunAsync(rounds: 5, scale, args.Length > 2 ? args[2] : null));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

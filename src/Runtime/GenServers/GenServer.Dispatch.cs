@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Arbor.Protocol;
 
@@ -23,28 +24,28 @@ public abstract partial class GenServer
 
     internal override ValueTask HandleCoreAsync(Envelope envelope)
     {
+        // The envelope kind is set by the message's base class, so the casts below cannot fail.
         ValueTask handled;
         switch (envelope.Kind)
         {
+            case EnvelopeKind.Cast:
+                handled = HandleCastAsync(Unsafe.As<CastMessage>(envelope));
+                break;
             case EnvelopeKind.Call:
-                var call = (CallMessage)envelope;
+                var call = Unsafe.As<CallMessage>(envelope);
                 handled = HandleCallAsync(call);
                 if (!handled.IsCompletedSuccessfully)
                 {
                     return CallThenContinueAsync(handled, call);
                 }
 
-                handled.GetAwaiter().GetResult();
                 TrackIfUnanswered(call);
-                return HasContinue() ? RunContinuesAsync() : default;
-            case EnvelopeKind.Cast:
-                handled = HandleCastAsync((CastMessage)envelope);
                 break;
             case EnvelopeKind.IdleTimeout:
                 handled = HandleInfoAsync(Arbor.IdleTimeout.Instance);
                 break;
             default:
-                handled = RouteInfo(((InfoEnvelope)envelope).Message);
+                handled = RouteInfo(Unsafe.As<InfoEnvelope>(envelope).Message);
                 break;
         }
 
@@ -53,8 +54,8 @@ public abstract partial class GenServer
             return HandlerThenContinueAsync(handled);
         }
 
-        handled.GetAwaiter().GetResult();
-        return HasContinue() ? RunContinuesAsync() : default;
+        // A completed handler is handed back as is: the process only checks that it succeeded.
+        return HasContinue() ? RunContinuesAsync() : handled;
     }
 
     internal override ValueTask TerminateCoreAsync(ExitReason reason) => TerminateAsync(reason);

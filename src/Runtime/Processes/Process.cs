@@ -126,7 +126,9 @@ internal sealed partial class Process : IThreadPoolWorkItem
     {
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // A process woken by a message runs next on the sender's pool thread when there is one: the receiver
+            // finds the message in cache and no idle worker has to be woken (ping-pong, call/reply).
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
@@ -185,23 +187,15 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 continue;
             }
 
-            var envelope = _batch ?? MailboxStack.TakeAll(ref _inbox);
-            if (envelope is null)
+            var batch = _batch ?? MailboxStack.TakeAll(ref _inbox);
+            if (batch is null)
             {
                 break;
             }
 
-            _batch = envelope.Next;
-            envelope.Next = null;
-            Dispatch(envelope);
-            if (!IsAlive)
+            _batch = null;
+            if (!DrainBatch(batch, ref budget))
             {
-                return;
-            }
-
-            if (--budget == 0)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
         }
@@ -209,32 +203,90 @@ internal sealed partial class Process : IThreadPoolWorkItem
         GoIdle();
     }
 
-    private void Dispatch(Envelope envelope)
+    /// <summary>
+    /// The hot loop: handles the messages of a private batch back to back, touching the process's shared fields only
+    /// when something out of the ordinary happens (a crash, a stop, an asynchronous handler, a signal, the budget).
+    /// Returns false when the turn is over (the process exited or re-queued itself), true to go round the outer loop.
+    /// </summary>
+    private bool DrainBatch(Envelope envelope, ref int budget)
     {
-        _current = envelope;
-        ValueTask handled;
+        var behavior = _behavior!;
+        while (true)
+        {
+            var next = envelope.Next;
+            envelope.Next = null;
+            ValueTask handled;
+            try
+            {
+                handled = envelope.Kind == EnvelopeKind.IdleTimeout ? HandleIdleCheck() : HandleCounted(behavior, envelope);
+            }
+            catch (Exception exception)
+            {
+                _batch = next;
+                _current = envelope;
+                BeginStop(ExitReason.Crash(exception), report: true);
+                return IsAlive;
+            }
+
+            if (!handled.IsCompletedSuccessfully)
+            {
+                _batch = next;
+                _current = envelope;
+                HandleIncomplete(handled);
+                return IsAlive;
+            }
+
+            if (_stopRequest is not null)
+            {
+                _batch = next;
+                _current = envelope;
+                AfterHandler();
+                return IsAlive;
+            }
+
+            if (next is null)
+            {
+                return true;
+            }
+
+            if (--budget == 0)
+            {
+                _batch = next;
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return false;
+            }
+
+            if (_signals is not null)
+            {
+                _batch = next;
+                return true;
+            }
+
+            envelope = next;
+        }
+    }
+
+    private ValueTask HandleCounted(ProcessBehavior behavior, Envelope envelope)
+    {
+        if (_extras is { IdleTimeoutMs: > 0 } extras)
+        {
+            extras.Handled++;
+        }
+
+        return behavior.HandleCoreAsync(envelope);
+    }
+
+    /// <summary>A handler that did not complete synchronously: it either failed or is still running.</summary>
+    private void HandleIncomplete(ValueTask handled)
+    {
+        if (!handled.IsCompleted)
+        {
+            SetPending(handled, PendingKind.Handler);
+            return;
+        }
+
         try
         {
-            if (envelope.Kind == EnvelopeKind.IdleTimeout)
-            {
-                handled = HandleIdleCheck();
-            }
-            else
-            {
-                if (_extras is { IdleTimeoutMs: > 0 } extras)
-                {
-                    extras.Handled++;
-                }
-
-                handled = _behavior!.HandleCoreAsync(envelope);
-            }
-
-            if (!handled.IsCompleted)
-            {
-                SetPending(handled, PendingKind.Handler);
-                return;
-            }
-
             handled.GetAwaiter().GetResult();
         }
         catch (Exception exception)

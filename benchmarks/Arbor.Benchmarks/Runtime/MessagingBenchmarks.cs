@@ -1,0 +1,44 @@
+using System.Threading.Tasks;
+using Arbor.Benchmarks.Servers;
+using BenchmarkDotNet.Attributes;
+
+namespace Arbor.Benchmarks.Runtime;
+
+/// <summary>Cast throughput, call round trip, ping-pong and fan-in on the runtime (hand-written GenServers).</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+public class MessagingBenchmarks
+{
+    private const int Casts = 10_000_000;
+    private const int Calls = 1_000_000;
+    private const int Rounds = 1_000_000;
+
+    private ArborNode _node = null!;
+    private Pid _accumulator;
+    private Pid _pinger;
+    private Pid _ponger;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _node = await ArborNode.StartAsync();
+        _accumulator = await Workloads.StartAsync(_node, static () => new Accumulator());
+        _pinger = await Workloads.StartAsync(_node, static () => new Pinger());
+        _ponger = await Workloads.StartAsync(_node, static () => new Ponger());
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await _node.DisposeAsync();
+
+    [Benchmark(OperationsPerInvoke = Casts, Description = "cast 1->1 (per cast)")]
+    public Task Cast() => Workloads.CastAsync(_accumulator, Casts);
+
+    [Benchmark(OperationsPerInvoke = Calls, Description = "call round trip (per call)")]
+    public Task Call() => Workloads.CallAsync(_accumulator, Calls);
+
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "ping-pong (per round trip)")]
+    public Task PingPong() => Workloads.PingPongAsync(_pinger, _ponger, Rounds);
+
+    [Benchmark(OperationsPerInvoke = Casts, Description = "fan-in 4->1 (per cast)")]
+    public Task FanIn() => Workloads.FanInAsync(_accumulator, 4, Casts);
+}

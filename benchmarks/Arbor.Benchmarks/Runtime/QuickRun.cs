@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Arbor.Benchmarks.Servers;
+
+namespace Arbor.Benchmarks.Runtime;
+
+/// <summary>
+/// A fast stopwatch run of the core workloads (median of several rounds), for the side-by-side comparison and for
+/// quick before/after checks; BenchmarkDotNet remains the reference measurement.
+/// </summary>
+public static class QuickRun
+{
+    public static async Task<IReadOnlyList<(string Workload, double PerSecond, string Unit)>> RunAsync(int rounds, double scale, string? only = null)
+    {
+        await using var node = await ArborNode.StartAsync();
+        var accumulator = await Workloads.StartAsync(node, static () => new Accumulator());
+        var pinger = await Workloads.StartAsync(node, static () => new Pinger());
+        var ponger = await Workloads.StartAsync(node, static () => new Ponger());
+        var casts = (int)(10_000_000 * scale);
+        var calls = (int)(1_000_000 * scale);
+        var spawns = (int)(1_000_000 * scale);
+
+        var results = new List<(string, double, string)>();
+        bool Selected(string name) => only is null || name.StartsWith(only, StringComparison.OrdinalIgnoreCase);
+        if (Selected("cast"))
+        {
+            results.Add(("cast 1->1", await MedianRateAsync(rounds, casts, () => Workloads.CastAsync(accumulator, casts)), "msgs/s"));
+        }
+
+        if (Selected("call"))
+        {
+            results.Add(("call round trip", await MedianRateAsync(rounds, calls, () => Workloads.CallAsync(accumulator, calls)), "calls/s"));
+        }
+
+        if (Selected("ping"))
+        {
+            results.Add(("ping-pong", await MedianRateAsync(rounds, calls, () => Workloads.PingPongAsync(pinger, ponger, calls)), "round trips/s"));
+        }
+
+        if (Selected("fan"))
+        {
+            results.Add(("fan-in 4->1", await MedianRateAsync(rounds, casts, () => Workloads.FanInAsync(accumulator, 4, casts)), "msgs/s"));
+        }
+
+        if (Selected("spawn"))
+        {
+            var spawn = await Workloads.MeasureSpawnAsync(spawns);
+            results.Add(("spawn", spawn.ProcessesPerSecond, "processes/s"));
+            results.Add(("idle process memory", spawn.BytesPerProcess, "bytes/process"));
+        }
+
+        return results;
+    }
+
+    private static async Task<double> MedianRateAsync(int rounds, int operations, Func<Task> workload)
+    {
+        await workload(); // warm-up round
+        var rates = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await workload();
+            rates.Add(operations / clock.Elapsed.TotalSeconds);
+        }
+
+        rates.Sort();
+        return rates[rates.Count / 2];
+    }
+
+    public static void Print(IEnumerable<(string Workload, double PerSecond, string Unit)> results)
+    {
+        foreach (var (workload, value, unit) in results)
+        {
+            var shown = unit.StartsWith("bytes", StringComparison.Ordinal) ? $"{value:0}" : $"{value / 1e6:0.00}M";
+            Console.WriteLine($"{workload,-22} {shown,10} {unit}");
+        }
+    }
+}

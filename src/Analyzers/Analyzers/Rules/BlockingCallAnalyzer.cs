@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Arbor.Analyzers;
+
+/// <summary>
+/// ARB1009: process code blocks its thread — <c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>,
+/// <c>Task.WaitAll/WaitAny</c>, <c>Thread.Sleep</c>, wait handles and the slim primitives. Not reported inside a
+/// delegate handed to another thread (that is ARB1005's business), nor for <c>.Result</c> on a lambda's own task
+/// parameter (a <c>ContinueWith</c> continuation gets a completed task).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming the <see cref="BlockingKind"/>, read by the await code fix.</summary>
+    internal const string KindProperty = "BlockingKind";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingCall);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+            {
+                return;
+            }
+
+            var blocking = new BlockingApis(start.Compilation);
+            var threads = new ThreadHoppingApis(start.Compilation);
+            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
+                block.RegisterOperationAction(
+                    context => Analyze(context.Operation, findings, blocking, threads),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference));
+        });
+    }
+
+    private static void Analyze(IOperation operation, ProcessFindings findings, BlockingApis blocking, ThreadHoppingApis threads)
+    {
+        var (kind, shown) = operation switch
+        {
+            IPropertyReferenceOperation { Property: var property } reference when blocking.IsBlockingResult(property) && !IsContinuationParameter(reference.Instance)
+                => (BlockingKind.TaskResult, ".Result"),
+            IInvocationOperation { TargetMethod: var method } => (blocking.Classify(method), Describe(method)),
+            _ => (BlockingKind.None, string.Empty),
+        };
+
+        if (kind == BlockingKind.None || RunsOnAnotherThread(operation, threads))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
+        findings.Report(Diagnostic.Create(Descriptors.BlockingCall, operation.Syntax.GetLocation(), properties, SymbolNames.Of(findings.Member), shown));
+    }
+
+    private static string Describe(IMethodSymbol method) => method.Name switch
+    {
+        "Wait" when method.ContainingType.Name == "Task" => ".Wait()",
+        "GetResult" => "GetAwaiter().GetResult()",
+        _ => $"{method.ContainingType.Name}.{method.Name}",
+    };
+
+    /// <summary><c>t =&gt; t.Result</c> inside a continuation: the task handed to a lambda is usually already complete.</summary>
+    private static bool IsContinuationParameter(IOperation? instance) =>
+        OperationWalk.WithoutConversions(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } };
+
+    private static bool RunsOnAnotherThread(IOperation operation, ThreadHoppingApis threads)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation)
+            {
+                continue;
+            }
+
+            var consumer = current.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation.Parent : current.Parent;
+            if (consumer is IArgumentOperation { Parent: var call })
+            {
+                var method = call switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+
+                if (method is not null && threads.Classify(method) != ThreadHop.None)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

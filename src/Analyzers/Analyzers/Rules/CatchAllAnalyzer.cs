@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Arbor.Analyzers;
+
+/// <summary>
+/// ARB1001: a <c>catch</c>, <c>catch (Exception)</c> or a filter that lets everything through, which swallows the
+/// exception, in code that runs inside a GenServer process. A catch that rethrows, wraps and throws, or stops the
+/// process is fine: the failure still surfaces.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CatchAllAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DefensiveCatchAll);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+            {
+                return;
+            }
+
+            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+            var escapes = new EscapeHatches(
+                arbor.GenServer,
+                start.Compilation.GetTypeByMetadataName("System.Runtime.ExceptionServices.ExceptionDispatchInfo"),
+                start.Compilation.GetTypeByMetadataName("System.Environment"));
+            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
+                block.RegisterOperationAction(
+                    context => Analyze((ICatchClauseOperation)context.Operation, findings, exception, escapes),
+                    OperationKind.CatchClause));
+        });
+    }
+
+    private static void Analyze(ICatchClauseOperation catchClause, ProcessFindings findings, INamedTypeSymbol? exception, EscapeHatches escapes)
+    {
+        if (catchClause.Syntax is not CatchClauseSyntax syntax
+            || !CatchesEverything(catchClause, exception)
+            || !LetsEverythingThrough(catchClause.Filter)
+            || Surfaces(catchClause.Handler, escapes))
+        {
+            return;
+        }
+
+        var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
+        var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
+        findings.Report(Diagnostic.Create(Descriptors.DefensiveCatchAll, location, SymbolNames.Of(findings.Member)));
+    }
+
+    private static bool CatchesEverything(ICatchClauseOperation catchClause, INamedTypeSymbol? exception) =>
+        catchClause.ExceptionType is { } type
+        && (type.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(type, exception));
+
+    /// <summary>No filter, <c>when (true)</c>, or a negated type test (<c>when (e is not OperationCanceledException)</c>).</summary>
+    private static bool LetsEverythingThrough(IOperation? filter)
+    {
+        filter = OperationWalk.WithoutConversions(filter);
+        return filter switch
+        {
+            null => true,
+            { ConstantValue: { HasValue: true, Value: true } } => true,
+            IIsPatternOperation { Pattern: INegatedPatternOperation } => true,
+            IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } =>
+                OperationWalk.WithoutConversions(operand) is IIsTypeOperation or IIsPatternOperation { Pattern: not INegatedPatternOperation },
+            _ => false,
+        };
+    }
+
+    /// <summary>The handler rethrows, throws something else, or stops the process: nothing is swallowed.</summary>
+    private static bool Surfaces(IBlockOperation handler, EscapeHatches escapes)
+    {
+        foreach (var operation in OperationWalk.DescendantsInSameFunction(handler))
+        {
+            switch (operation)
+            {
+                case IThrowOperation:
+                    return true;
+                case IInvocationOperation invocation:
+                    if (escapes.EndsTheFailure(invocation.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Calls that make the failure surface after all: ExceptionDispatchInfo.Throw, GenServer.Stop/Exit, Environment.FailFast.</summary>
+    private sealed class EscapeHatches(INamedTypeSymbol? genServer, INamedTypeSymbol? dispatchInfo, INamedTypeSymbol? environment)
+    {
+        public bool EndsTheFailure(IMethodSymbol target) => target.Name switch
+        {
+            "Throw" => Is(target.ContainingType, dispatchInfo),
+            "Stop" or "Exit" => Is(target.ContainingType, genServer),
+            "FailFast" => Is(target.ContainingType, environment),
+            _ => false,
+        };
+
+        private static bool Is(INamedTypeSymbol? actual, INamedTypeSymbol? expected) =>
+            expected is not null && SymbolEqualityComparer.Default.Equals(actual, expected);
+    }
+}

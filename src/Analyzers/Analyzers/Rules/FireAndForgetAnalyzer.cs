@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Arbor.Analyzers;
+
+/// <summary>
+/// ARB1006: process code starts a task (a call returning Task or ValueTask) and drops it — as a plain statement in a
+/// non-async method, or discarded with <c>_ = ...</c>. Inside async methods the compiler already reports an
+/// unawaited statement (CS4014), so only the discard is reported there. Awaited or stored tasks are fine.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FireAndForget);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+            {
+                return;
+            }
+
+            var tasks = new AsyncResultTypes(start.Compilation);
+            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
+                block.RegisterOperationAction(
+                    context => Analyze((IExpressionStatementOperation)context.Operation, findings, tasks),
+                    OperationKind.ExpressionStatement));
+        });
+    }
+
+    private static void Analyze(IExpressionStatementOperation statement, ProcessFindings findings, AsyncResultTypes tasks)
+    {
+        IOperation? started;
+        if (statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation } discard)
+        {
+            started = OperationWalk.WithoutConversions(discard.Value);
+        }
+        else if (!IsInAsyncFunction(statement, findings.Member))
+        {
+            started = OperationWalk.WithoutConversions(statement.Operation);
+        }
+        else
+        {
+            return; // CS4014 covers an unawaited call statement in an async method
+        }
+
+        if (started is IInvocationOperation invocation && tasks.IsTaskLike(invocation.Type))
+        {
+            var target = invocation.TargetMethod;
+            findings.Report(Diagnostic.Create(
+                Descriptors.FireAndForget,
+                invocation.Syntax.GetLocation(),
+                SymbolNames.Of(findings.Member),
+                $"{target.ContainingType.Name}.{target.Name}"));
+        }
+    }
+
+    private static bool IsInAsyncFunction(IOperation operation, ISymbol member) => OperationWalk.EnclosingFunction(operation) switch
+    {
+        IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
+        ILocalFunctionOperation local => local.Symbol.IsAsync,
+        _ => member is IMethodSymbol { IsAsync: true },
+    };
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Arbor.Analyzers;
+
+/// <summary>
+/// ARB1003: a <c>[Call]</c> handler replies with one of its own fields (or auto-properties) whose type is mutable —
+/// returned, or passed to a deferred <c>ReplyTo&lt;T&gt;.Reply</c>. The caller then holds a live reference to the
+/// server's state. A copy (<c>new List&lt;T&gt;(_items)</c>, <c>ToArray()</c>, an immutable snapshot) is fine.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MutableStateReturnAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MutableStateReturned);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is not IMethodSymbol method
+                    || arbor.GetHandlerKind(method) != HandlerKind.Call
+                    || !arbor.IsGenServer(method.ContainingType))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(context => AnalyzeReturn(context, method), OperationKind.Return);
+                block.RegisterOperationAction(context => AnalyzeReply(context, method, arbor), OperationKind.Invocation);
+            });
+        });
+    }
+
+    private static void AnalyzeReturn(OperationAnalysisContext context, IMethodSymbol handler)
+    {
+        var operation = (IReturnOperation)context.Operation;
+        if (operation.ReturnedValue is { } value && OperationWalk.EnclosingFunction(operation) is null)
+        {
+            Check(context, handler, value);
+        }
+    }
+
+    private static void AnalyzeReply(OperationAnalysisContext context, IMethodSymbol handler, ArborSymbols arbor)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name == "Reply"
+            && arbor.ReplyTo is not null
+            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, arbor.ReplyTo)
+            && invocation.Arguments.Length == 1)
+        {
+            Check(context, handler, invocation.Arguments[0].Value);
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IMethodSymbol handler, IOperation value)
+    {
+        var returned = OperationWalk.WithoutConversions(value);
+        if (returned is null || !IsOwnState(returned, out var state) || Mutability.WhyStateIsMutable(state.Type) is not { } why)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.MutableStateReturned,
+            returned.Syntax.GetLocation(),
+            SymbolNames.Of(handler),
+            returned.Syntax.ToString(),
+            why));
+    }
+
+    /// <summary>A field or auto-property reached from <c>this</c> through fields only (<c>_items</c>, <c>_state.Items</c>).</summary>
+    private static bool IsOwnState(IOperation operation, out (ITypeSymbol Type, ISymbol Member) state)
+    {
+        state = default;
+        ISymbol member;
+        IOperation? instance;
+        switch (operation)
+        {
+            case IFieldReferenceOperation { Field.IsStatic: false } field:
+                member = field.Field;
+                instance = field.Instance;
+                break;
+            case IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } property } reference when PropertyShape.IsAutoProperty(property):
+                member = property;
+                instance = reference.Instance;
+                break;
+            default:
+                return false;
+        }
+
+        instance = OperationWalk.WithoutConversions(instance);
+        var rooted = instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            || (instance is not null && IsOwnState(instance, out _));
+        if (!rooted)
+        {
+            return false;
+        }
+
+        state = (operation.Type!, member);
+        return operation.Type is not null;
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Arbor.Analyzers;
+
+/// <summary>
+/// ARB1007: a GenServer started with the stand-alone start — the generated static <c>Xxx.StartAsync(node, ...)</c> or
+/// <c>GenServer.StartAsync(node, factory)</c> without <c>Link = true</c> — outside a child start function. Test projects
+/// are exempt unless <c>arbor.unsupervised_start.report_in_test_projects = true</c> is set in .editorconfig.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsupervisedStartAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The .editorconfig option that turns the rule on in test projects.</summary>
+    public const string ReportInTestProjectsOption = "arbor.unsupervised_start.report_in_test_projects";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsupervisedStart);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor || arbor.ArborNode is null)
+            {
+                return;
+            }
+
+            var isTestProject = TestProjectDetection.IsTestProject(start.Compilation, start.Options);
+            start.RegisterOperationAction(context => Analyze(context, arbor, isTestProject), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ArborSymbols arbor, bool isTestProject)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != "StartAsync" || !method.IsStatic || !IsStandaloneStart(method, arbor))
+        {
+            return;
+        }
+
+        if (IsLinked(invocation, arbor) || ChildStartFunctions.IsInside(invocation, context.ContainingSymbol, arbor))
+        {
+            return;
+        }
+
+        if (isTestProject && !ReportsInTestProjects(context))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupervisedStart, invocation.Syntax.GetLocation(), StartedTypeName(invocation, arbor)));
+    }
+
+    /// <summary><c>GenServer.StartAsync(ArborNode, ...)</c> or a GenServer's own static <c>StartAsync(ArborNode, ...)</c>.</summary>
+    private static bool IsStandaloneStart(IMethodSymbol method, ArborSymbols arbor) =>
+        method.Parameters.Length > 0
+        && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, arbor.ArborNode)
+        && (SymbolEqualityComparer.Default.Equals(method.ContainingType, arbor.GenServer) || arbor.IsGenServer(method.ContainingType));
+
+    /// <summary><c>new StartOptions { Link = true }</c> makes the caller the parent, like StartLinkAsync.</summary>
+    private static bool IsLinked(IInvocationOperation invocation, ArborSymbols arbor)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (OperationWalk.WithoutConversions(argument.Value) is IObjectCreationOperation { Initializer: { } initializer } creation
+                && SymbolEqualityComparer.Default.Equals(creation.Type, arbor.StartOptions))
+            {
+                foreach (var assignment in initializer.Initializers)
+                {
+                    if (assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Link" }, Value.ConstantValue: { HasValue: true, Value: true } })
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReportsInTestProjects(OperationAnalysisContext context)
+    {
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        return (options.TryGetValue(ReportInTestProjectsOption, out var value)
+                || context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ReportInTestProjectsOption, out value))
+            && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The GenServer's name: the containing type of a generated start, or the type the factory lambda creates.</summary>
+    private static string StartedTypeName(IInvocationOperation invocation, ArborSymbols arbor)
+    {
+        if (arbor.IsGenServer(invocation.TargetMethod.ContainingType))
+        {
+            return invocation.TargetMethod.ContainingType.Name;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            foreach (var descendant in argument.Descendants())
+            {
+                if (descendant is IObjectCreationOperation { Type: INamedTypeSymbol created } && arbor.IsGenServer(created))
+                {
+                    return created.Name;
+                }
+            }
+        }
+
+        return "GenServer";
+    }
+}

@@ -1,0 +1,191 @@
+using System.Linq;
+using Arbor.Generators.Model;
+
+namespace Arbor.Generators.Emitting;
+
+/// <summary>
+/// Writes the <c>Handle*Async</c>/<c>TerminateAsync</c> overrides: one type switch per callback that routes each
+/// message to its handler (no reflection, no dictionary), falling back to the base class for anything else.
+/// </summary>
+internal static class DispatchEmitter
+{
+    public static void Emit(SourceWriter writer, GenServerModel model)
+    {
+        var calls = model.Requests.Where(request => request.Kind == RequestKind.Call).ToList();
+        var casts = model.Requests.Where(request => request.Kind == RequestKind.Cast).ToList();
+
+        if (calls.Count > 0)
+        {
+            writer.Line("/// <inheritdoc/>");
+            writer.Open("protected override " + Names.ValueTask + " HandleCallAsync(" + Names.CallMessage + " call)");
+            writer.Open("switch (call)");
+            foreach (var call in calls)
+            {
+                writer.Line("case " + Names.MessagesClass + "." + call.MessageClassName + " request:");
+                WriteCall(writer, call);
+            }
+
+            writer.Line("default:");
+            writer.Line("    return base.HandleCallAsync(call);");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        if (casts.Count > 0)
+        {
+            writer.Line("/// <inheritdoc/>");
+            writer.Open("protected override " + Names.ValueTask + " HandleCastAsync(" + Names.CastMessage + " cast)");
+            writer.Open("switch (cast)");
+            foreach (var cast in casts)
+            {
+                var usesRequest = cast.Parameters.Any(parameter => parameter.Role == ParameterRole.Message);
+                writer.Line("case " + Names.MessagesClass + "." + cast.MessageClassName + (usesRequest ? " request:" : ":"));
+                WriteReturn(writer, cast.Returns, cast.MethodName + "(" + Arguments(cast) + ")");
+            }
+
+            writer.Line("default:");
+            writer.Line("    return base.HandleCastAsync(cast);");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        WriteTypeSwitch(writer, "HandleInfoAsync", "object message", "message", model.Infos);
+        WriteTypeSwitch(writer, "HandleContinueAsync", "object argument", "argument", model.Continues);
+
+        if (model.Terminate is { } terminate)
+        {
+            writer.Line("/// <inheritdoc/>");
+            writer.Open("protected override " + Names.ValueTask + " TerminateAsync(" + Names.ExitReason + " reason)");
+            WriteReturnStatements(writer, terminate.Returns, terminate.MethodName + (terminate.TakesReason ? "(reason)" : "()"));
+            writer.Close();
+            writer.Line();
+        }
+
+        WriteReplyHelpers(writer, model);
+    }
+
+    private static void WriteCall(SourceWriter writer, RequestHandlerModel call)
+    {
+        var invocation = call.MethodName + "(" + Arguments(call) + ")";
+        if (call.DefersReply)
+        {
+            // The handler got a ReplyTo<T>; the reply comes later, so only its completion (if async) is awaited.
+            WriteReturn(writer, call.Returns, invocation);
+            return;
+        }
+
+        switch (call.Returns)
+        {
+            case ReturnShape.ValueTaskOfT:
+            case ReturnShape.TaskOfT:
+                writer.Line("    return ArborReplyWhenCompleted(request, " + invocation + ");");
+                break;
+            default:
+                writer.Line("    base.Reply(request, " + invocation + ");");
+                writer.Line("    return default;");
+                break;
+        }
+    }
+
+    private static void WriteTypeSwitch(SourceWriter writer, string method, string parameter, string variable, EquatableArray<MessageHandlerModel> handlers)
+    {
+        if (handlers.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("protected override " + Names.ValueTask + " " + method + "(" + parameter + ")");
+        writer.Open("switch (" + variable + ")");
+        foreach (var handler in handlers)
+        {
+            // Ordered most specific type first by the parser, so no case hides a later one.
+            writer.Line("case " + handler.PatternType + " typed:");
+            WriteReturn(writer, handler.Returns, handler.MethodName + "(typed)");
+        }
+
+        writer.Line("default:");
+        writer.Line("    return base." + method + "(" + variable + ");");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>A switch section body for a handler that produces no reply value.</summary>
+    private static void WriteReturn(SourceWriter writer, ReturnShape returns, string invocation)
+    {
+        switch (returns)
+        {
+            case ReturnShape.ValueTask:
+                writer.Line("    return " + invocation + ";");
+                break;
+            case ReturnShape.Task:
+                writer.Line("    return new " + Names.ValueTask + "(" + invocation + ");");
+                break;
+            default:
+                writer.Line("    " + invocation + ";");
+                writer.Line("    return default;");
+                break;
+        }
+    }
+
+    private static void WriteReturnStatements(SourceWriter writer, ReturnShape returns, string invocation)
+    {
+        switch (returns)
+        {
+            case ReturnShape.ValueTask:
+                writer.Line("return " + invocation + ";");
+                break;
+            case ReturnShape.Task:
+                writer.Line("return new " + Names.ValueTask + "(" + invocation + ");");
+                break;
+            default:
+                writer.Line(invocation + ";");
+                writer.Line("return default;");
+                break;
+        }
+    }
+
+    private static string Arguments(RequestHandlerModel request) => string.Join(", ", request.Parameters.Select(parameter => parameter.Role switch
+    {
+        ParameterRole.ReplyTo => Names.GenServer + ".DeferReply(request)",
+        // The runtime has no per-message cancellation yet: handlers that accept a token get one that never fires.
+        ParameterRole.CancellationToken => Names.CancellationToken + ".None",
+        _ => "request." + parameter.FieldName,
+    }));
+
+    private static void WriteReplyHelpers(SourceWriter writer, GenServerModel model)
+    {
+        var needsValueTask = model.Requests.Any(request => request.Kind == RequestKind.Call && !request.DefersReply && request.Returns == ReturnShape.ValueTaskOfT);
+        var needsTask = model.Requests.Any(request => request.Kind == RequestKind.Call && !request.DefersReply && request.Returns == ReturnShape.TaskOfT);
+        if (needsValueTask)
+        {
+            WriteReplyHelper(writer, Names.ValueTask + "<T>");
+        }
+
+        if (needsTask)
+        {
+            WriteReplyHelper(writer, Names.Task + "<T>");
+        }
+    }
+
+    private static void WriteReplyHelper(SourceWriter writer, string pendingType)
+    {
+        writer.Line("/// <summary>Replies with an async call handler's result; stays synchronous when the handler already finished.</summary>");
+        writer.Open("private " + Names.ValueTask + " ArborReplyWhenCompleted<T>(" + Names.CallMessage + "<T> call, " + pendingType + " pending)");
+        writer.Open("if (pending.IsCompletedSuccessfully)");
+        writer.Line("base.Reply(call, pending.Result);");
+        writer.Line("return default;");
+        writer.Close();
+        writer.Line();
+        writer.Line("return ArborReplyAfterAwait(call, pending);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready.</summary>");
+        writer.Line("private async " + Names.ValueTask + " ArborReplyAfterAwait<T>(" + Names.CallMessage + "<T> call, " + pendingType + " pending) =>");
+        writer.Line("    base.Reply(call, await pending.ConfigureAwait(false));");
+        writer.Line();
+    }
+}

@@ -1,0 +1,41 @@
+namespace Arbor.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one GenServer's generated half, as plain equatable values: no symbols,
+/// compilations or syntax nodes, so an unrelated edit leaves it equal and the emit step cached.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
+/// <param name="ContainingTypes">Outermost first, for a GenServer nested in other partial types.</param>
+/// <param name="Name">The class name.</param>
+/// <param name="Accessibility">The class's accessibility keyword(s); the client struct and interface get the same.</param>
+/// <param name="IsSealed">A sealed class gets a private <c>SelfRef</c> (a new protected member in a sealed type is a warning).</param>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="InitParameters">The init constructor's parameters, which become the start arguments.</param>
+/// <param name="Requests">Calls and casts, in declaration order.</param>
+/// <param name="Infos">Info handlers, most specific message type first (the order the type switch needs).</param>
+/// <param name="Continues">Continue handlers, most specific argument type first.</param>
+/// <param name="Terminate">The terminate hook, if any.</param>
+internal sealed record GenServerModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    string Accessibility,
+    bool IsSealed,
+    string HintName,
+    EquatableArray<ParameterModel> InitParameters,
+    EquatableArray<RequestHandlerModel> Requests,
+    EquatableArray<MessageHandlerModel> Infos,
+    EquatableArray<MessageHandlerModel> Continues,
+    TerminateModel? Terminate)
+{
+    /// <summary>The typed client struct's name.</summary>
+    public string RefName => Name + "Ref";
+
+    /// <summary>The client interface's name.</summary>
+    public string ClientInterfaceName => "I" + Name + "Client";
+}
+
+/// <summary>A type enclosing a nested GenServer, re-declared as <c>partial</c> around the generated code.</summary>
+/// <param name="Keyword">class, struct, record, record struct or interface.</param>
+/// <param name="Name">The type's name.</param>
+internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -1,0 +1,362 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Arbor.Generators.Diagnostics;
+using Arbor.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Arbor.Generators.Parsing;
+
+/// <summary>
+/// Turns a <c>[GenServer]</c> class into a <see cref="GenServerModel"/> plus diagnostics. All symbol and syntax work
+/// happens here; nothing it returns refers to a symbol, syntax node or compilation.
+/// </summary>
+internal static class GenServerParser
+{
+    private static readonly string[] s_reservedStartParameters = { "node", "name", "id", "restart", "shutdown" };
+    private static readonly HashSet<string> s_clientMembers = new() { "Pid", "FromPid", "Equals", "GetHashCode", "ToString", "GetType" };
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        try
+        {
+            var model = ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken);
+            return new ParseResult(model, EquatableArray.From(diagnostics));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator must never throw into the compiler; an unexpected failure becomes a diagnostic that says so.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(declaration.Identifier), type.Name, exception.GetType().Name + ": " + exception.Message));
+            return new ParseResult(null, EquatableArray.From(diagnostics));
+        }
+    }
+
+    private static GenServerModel? ParseCore(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var known = KnownTypes.Find(semanticModel.Compilation);
+        if (known is null || !CheckClass(type, declaration, semanticModel, known, diagnostics, cancellationToken))
+        {
+            return null;
+        }
+
+        var handlers = new HandlerParser(type, known, diagnostics, cancellationToken);
+        var initParameters = ParseInit(type, handlers, diagnostics, cancellationToken);
+        if (initParameters is null)
+        {
+            return null;
+        }
+
+        var requests = new List<RequestDraft>();
+        var infos = new List<MessageHandlerDraft>();
+        var continues = new List<MessageHandlerDraft>();
+        TerminateModel? terminate = null;
+        string? terminateName = null;
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                continue;
+            }
+
+            var marks = HandlerAttributes(method, known);
+            if (marks.Count == 0)
+            {
+                continue;
+            }
+
+            if (marks.Count > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleHandlerAttributes, LocationInfo.From(marks[1].Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)), method.Name, marks[0].Kind, marks[1].Kind));
+                continue;
+            }
+
+            var (kind, attribute) = marks[0];
+            switch (kind)
+            {
+                case "Call":
+                case "Cast":
+                    var explicitName = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Name").Value.Value as string;
+                    var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+                    if (handlers.ParseRequest(method, kind == "Call" ? RequestKind.Call : RequestKind.Cast, explicitName, attributeLocation) is { } request)
+                    {
+                        requests.Add(request);
+                    }
+
+                    break;
+                case "Info":
+                    AddMessageHandler(infos, handlers.ParseMessageHandler(method, kind), "Info", diagnostics);
+                    break;
+                case "Continue":
+                    AddMessageHandler(continues, handlers.ParseMessageHandler(method, kind), "Continue", diagnostics);
+                    break;
+                default:
+                    if (handlers.ParseTerminate(method) is { } hook)
+                    {
+                        if (terminate is null)
+                        {
+                            terminate = hook;
+                            terminateName = method.Name;
+                        }
+                        else
+                        {
+                            var where = new DeclarationLocations(method, cancellationToken);
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousMessage, where.Name, method.Name, $"'{terminateName}' is already the [Terminate] hook, and a server has one"));
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        var compilation = semanticModel.Compilation;
+        return new GenServerModel(
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ContainingTypes(type),
+            type.Name,
+            AccessibilityKeyword(type.DeclaredAccessibility),
+            type.IsSealed,
+            HintName(type),
+            initParameters.Value,
+            NameRequests(type, requests, diagnostics),
+            new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(infos, compilation).Select(info => info.ToModel()).ToArray()),
+            new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(continues, compilation).Select(handler => handler.ToModel()).ToArray()),
+            terminate);
+    }
+
+    /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors).</summary>
+    private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var ok = true;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name, "the class (its base class, dispatch and start methods)"));
+            ok = false;
+        }
+
+        for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
+        {
+            if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(parent.Identifier), parent.Identifier.ValueText, $"'{parent.Identifier.ValueText}', which contains the GenServer '{type.Name}' and its generated client"));
+                ok = false;
+            }
+        }
+
+        var kindProblem = type.IsStatic ? (SyntaxKind.StaticKeyword, "static")
+            : type.IsAbstract ? (SyntaxKind.AbstractKeyword, "abstract")
+            : type.IsRecord ? (SyntaxKind.RecordKeyword, "a record")
+            : default((SyntaxKind, string)?);
+        if (kindProblem is { } problem)
+        {
+            var token = declaration.Modifiers.FirstOrDefault(modifier => modifier.IsKind(problem.Item1));
+            var location = token.IsKind(problem.Item1) ? LocationInfo.From(token)
+                : declaration is RecordDeclarationSyntax record ? LocationInfo.From(record.Keyword)
+                : LocationInfo.From(declaration.Identifier);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidClassKind, location, type.Name, problem.Item2));
+            ok = false;
+        }
+
+        if (type.TypeParameters.Length > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericGenServer, LocationInfo.From(declaration.TypeParameterList) ?? LocationInfo.From(declaration.Identifier), type.Name, "it has type parameters"));
+            ok = false;
+        }
+        else if (ContainingGeneric(type) is { } generic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericGenServer, LocationInfo.From(declaration.Identifier), type.Name, $"it is nested in the generic type '{TypeNames.Short(generic)}'"));
+            ok = false;
+        }
+
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && !SymbolEqualityComparer.Default.Equals(baseType, known.GenServer))
+        {
+            var baseSyntax = declaration.BaseList?.Types.FirstOrDefault(candidate =>
+                SymbolEqualityComparer.Default.Equals(semanticModel.GetTypeInfo(candidate.Type, cancellationToken).Type, baseType));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BaseClassDeclared, LocationInfo.From(baseSyntax) ?? LocationInfo.From(declaration.Identifier), type.Name, TypeNames.Short(baseType)));
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>The constructor is the init callback; its parameters become the start arguments. Null when they cannot be.</summary>
+    private static EquatableArray<ParameterModel>? ParseInit(INamedTypeSymbol type, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var constructors = type.InstanceConstructors.Where(constructor => !constructor.IsImplicitlyDeclared).ToList();
+        for (var i = 1; i < constructors.Count; i++)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousInitConstructor, new DeclarationLocations(constructors[i], cancellationToken).Name, type.Name));
+        }
+
+        if (constructors.Count == 0)
+        {
+            return EquatableArray<ParameterModel>.Empty;
+        }
+
+        var init = constructors[0];
+        var where = new DeclarationLocations(init, cancellationToken);
+        var ok = handlers.CheckParameters(init, where);
+        var parameters = new List<ParameterModel>();
+        for (var i = 0; i < init.Parameters.Length; i++)
+        {
+            var parameter = init.Parameters[i];
+            if (s_reservedStartParameters.Contains(parameter.Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedParameterName, where.Parameter(i), parameter.Name, type.Name + " constructor", "StartAsync/ChildSpec"));
+                ok = false;
+            }
+
+            ok &= handlers.CheckExposed(parameter.Type, where.ParameterType(i), type.Name + " constructor");
+            var name = TypeNames.Identifier(parameter.Name);
+            parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), name, ParameterRole.Message));
+        }
+
+        return ok ? EquatableArray.From(parameters) : null;
+    }
+
+    /// <summary>Assigns unique message class names and reports client methods that would collide.</summary>
+    private static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics)
+    {
+        var signatures = new Dictionary<string, RequestDraft>(StringComparer.Ordinal);
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var models = new List<RequestHandlerModel>();
+        foreach (var draft in drafts)
+        {
+            if (s_clientMembers.Contains(draft.ClientName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousMessage, draft.Location, draft.Method.Name, $"its client method would be named '{draft.ClientName}', which every client already has; choose another with Name = \"...\""));
+                continue;
+            }
+
+            var key = draft.ClientName + "(" + draft.SignatureKey + ")";
+            if (signatures.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousMessage, draft.Location, draft.Method.Name, $"its client method {key} is the same as the one for '{first.Method.Name}'; give one of them a different Name = \"...\""));
+                continue;
+            }
+
+            signatures.Add(key, draft);
+            var className = draft.BaseName + draft.Kind;
+            for (var suffix = 2; !classNames.Add(className); suffix++)
+            {
+                className = draft.BaseName + draft.Kind + "_" + suffix;
+            }
+
+            models.Add(new RequestHandlerModel(
+                draft.Kind,
+                TypeNames.Identifier(draft.Method.Name),
+                draft.ClientName,
+                className,
+                type.Name + "." + draft.BaseName,
+                EquatableArray.From(draft.Parameters),
+                draft.ResultType,
+                draft.Returns));
+        }
+
+        return EquatableArray.From(models);
+    }
+
+    private static void AddMessageHandler(List<MessageHandlerDraft> handlers, MessageHandlerDraft? handler, string attributeName, List<DiagnosticInfo> diagnostics)
+    {
+        if (handler is null)
+        {
+            return;
+        }
+
+        var duplicate = handlers.FirstOrDefault(existing => SymbolEqualityComparer.Default.Equals(
+            existing.MessageType.WithNullableAnnotation(NullableAnnotation.NotAnnotated),
+            handler.MessageType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)));
+        if (duplicate is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousMessage, handler.Location, handler.Method.Name, $"'{duplicate.Method.Name}' already handles [{attributeName}] messages of type '{TypeNames.Short(handler.MessageType)}'"));
+            return;
+        }
+
+        handlers.Add(handler);
+    }
+
+    private static List<(string Kind, AttributeData Attribute)> HandlerAttributes(IMethodSymbol method, KnownTypes known)
+    {
+        var marks = new List<(string, AttributeData)>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            var kind = KnownTypes.Is(attribute.AttributeClass, known.CallAttribute) ? "Call"
+                : KnownTypes.Is(attribute.AttributeClass, known.CastAttribute) ? "Cast"
+                : KnownTypes.Is(attribute.AttributeClass, known.InfoAttribute) ? "Info"
+                : KnownTypes.Is(attribute.AttributeClass, known.ContinueAttribute) ? "Continue"
+                : KnownTypes.Is(attribute.AttributeClass, known.TerminateAttribute) ? "Terminate"
+                : null;
+            if (kind is not null)
+            {
+                marks.Add((kind, attribute));
+            }
+        }
+
+        return marks;
+    }
+
+    private static INamedTypeSymbol? ContainingGeneric(INamedTypeSymbol type)
+    {
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
+    {
+        var chain = new List<ContainingTypeModel>();
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            var keyword = current.TypeKind switch
+            {
+                TypeKind.Struct => current.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => current.IsRecord ? "record" : "class",
+            };
+            chain.Insert(0, new ContainingTypeModel(keyword, TypeNames.Identifier(current.Name)));
+        }
+
+        return EquatableArray.From(chain);
+    }
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var parts = new List<string> { type.Name };
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            parts.Insert(0, current.Name);
+        }
+
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            parts.Insert(0, ns.ToDisplayString());
+        }
+
+        return string.Join(".", parts) + ".g.cs";
+    }
+
+    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.Private => "private",
+        _ => "internal",
+    };
+}

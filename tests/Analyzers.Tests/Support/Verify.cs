@@ -1,0 +1,44 @@
+using System.Threading.Tasks;
+using Arbor.RoslynTesting.Analysis;
+using Arbor.RoslynTesting.CodeFixes;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Arbor.Analyzers.Tests.Support;
+
+/// <summary>Test entry points: a snippet (Test0.cs) plus the generated half of its GenServer (Counter.g.cs by default).</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    /// <summary>Requires exactly the diagnostics marked in <paramref name="markup"/> (and <paramref name="expected"/>).</summary>
+    public static Task AnalyzerAsync(string markup, params ExpectedDiagnostic[] expected) =>
+        Test(markup, GeneratedHalf.Counter(), expected).RunAsync();
+
+    /// <summary>Same, with a custom generated half.</summary>
+    public static Task AnalyzerWithGeneratedAsync(string markup, string generated, params ExpectedDiagnostic[] expected) =>
+        Test(markup, generated, expected).RunAsync();
+
+    /// <summary>A configurable test (extra files, .editorconfig, ...).</summary>
+    public static AnalyzerTest Test(string markup, string generated, params ExpectedDiagnostic[] expected)
+    {
+        var test = new AnalyzerTest(new TAnalyzer()).WithSource(markup);
+        test.Sources.Add(new TestSource("Generated.g.cs", generated));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    /// <summary>Checks the diagnostics in <paramref name="markup"/>, applies the fix with <paramref name="equivalenceKey"/> to a fixed point and compares with <paramref name="fixedSource"/>.</summary>
+    public static Task CodeFixAsync<TFix>(string markup, string fixedSource, string? equivalenceKey, bool fixAll = false)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest(new TAnalyzer(), new TFix())
+        {
+            EquivalenceKey = equivalenceKey,
+            FixAllInDocument = fixAll,
+        };
+        test.WithSource(markup);
+        test.Sources.Add(new TestSource("Generated.g.cs", GeneratedHalf.Counter()));
+        test.WithFixedSource(fixedSource);
+        return test.RunFixAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Threading.Tasks;
+using Arbor.Generators.Tests.Support;
+
+namespace Arbor.Generators.Tests;
+
+/// <summary>
+/// GenServers compiled with the generator, loaded, and run on the real runtime through their generated clients.
+/// Every wait is on a reply or an exit, never a sleep.
+/// </summary>
+public sealed class EndToEndTests : IClassFixture<CompiledServers>
+{
+    private readonly CompiledServers _servers;
+
+    public EndToEndTests(CompiledServers servers) => _servers = servers;
+
+    [Fact]
+    public async Task Calls_casts_and_info_reach_their_handlers_and_unmatched_info_is_dropped()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var transcript = await _servers.Run("CallsCastsAndInfo", node);
+        Assert.Equal("get 10; add 15; add2 18; reset 0; info 5; self True", transcript);
+    }
+
+    [Fact]
+    public async Task Named_servers_are_found_as_typed_clients_and_names_are_unique()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("True 7 AlreadyStarted", await _servers.Run("NamedAndTyped", node));
+    }
+
+    [Fact]
+    public async Task Deferred_replies_answer_parked_callers_later()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("2 True go go", await _servers.Run("DeferredReply", node));
+    }
+
+    [Fact]
+    public async Task Async_handlers_keep_one_message_at_a_time()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("150 300 300", await _servers.Run("AsyncHandlers", node));
+    }
+
+    [Fact]
+    public async Task Continue_runs_before_the_next_message_and_stop_runs_terminate()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var transcript = await _servers.Run("ContinueStopAndTerminate", node);
+        Assert.Equal("begun | continued 1, continued 2, continued 3 | bye | shutdown | shutdown | noproc", transcript);
+    }
+
+    [Fact]
+    public async Task A_crashing_handler_runs_terminate_and_the_process_exits_with_the_exception()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("Crash boom | True", await _servers.Run("CrashRunsTerminateAndFailsCallers", node));
+    }
+}

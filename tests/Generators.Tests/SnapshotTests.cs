@@ -1,0 +1,203 @@
+using Arbor.Generators.Tests.Support;
+
+namespace Arbor.Generators.Tests;
+
+/// <summary>
+/// The generated source for representative shapes, checked in under <c>Snapshots/</c>. Each run also proves the output
+/// compiles without a single warning (nullable on, XML docs diagnosed).
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Counter_from_the_contract()
+    {
+        var run = Generate.Clean("""
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop;
+
+            public sealed record Tick;
+            public sealed record Warmup;
+
+            [GenServer]
+            public partial class Counter
+            {
+                private int _count;
+                private ReplyTo<int>? _waiting;
+
+                public Counter(int start) => _count = start;
+
+                [Call] public int Get() => _count;
+                [Call] public int Add(int by) => _count += by;
+                [Call] public void Later(ReplyTo<int> reply) => _waiting = reply;
+                [Call] public async ValueTask<int> SlowAsync() { await Task.Yield(); return _count; }
+                [Cast] public void Reset() => _count = 0;
+                [Info] public void On(Tick tick) => _count++;
+                [Info] public void On(Down down) => _waiting?.Reply(-1);
+                [Continue] public void After(Warmup step) { }
+                [Terminate] public void Cleanup(ExitReason reason) { }
+            }
+            """);
+
+        Snapshot.Match("Counter", run.Single());
+    }
+
+    [Fact]
+    public void Overloads_get_distinct_message_names_and_Name_overrides_the_client_name()
+    {
+        var run = Generate.Clean("""
+            using Arbor;
+
+            namespace Shop;
+
+            [GenServer]
+            public partial class Calculator
+            {
+                [Call] public int Add(int by) => by;
+                [Call] public int Add(int a, int b) => a + b;
+                [Call(Name = "Sum")] public int Add(int[] values) => values.Length;
+                [Cast] public void Add(string label) { }
+                [Cast(Name = "Clear")] public void ResetEverything() { }
+            }
+            """);
+
+        Snapshot.Match("Overloads", run.Single());
+    }
+
+    [Fact]
+    public void Generic_and_nullable_parameter_and_return_types()
+    {
+        var run = Generate.Clean("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop.Catalog;
+
+            [GenServer]
+            internal partial class Index
+            {
+                private readonly Dictionary<string, List<int>> _entries = new();
+
+                public Index(IReadOnlyDictionary<string, List<int>>? seed) { }
+
+                [Call] public Dictionary<string, List<int>> Snapshot() => _entries;
+                [Call] public string? Find(string? key) => key;
+                [Call] public (int Count, string? Last) Stats() => (0, null);
+                [Call] public Task<IReadOnlyList<KeyValuePair<string, int?>>> PairsAsync() => Task.FromResult<IReadOnlyList<KeyValuePair<string, int?>>>(new List<KeyValuePair<string, int?>>());
+                [Cast] public void Put(KeyValuePair<string, int?> pair, List<string?>? tags) { }
+                [Call] public int? Count(int? atLeast) => atLeast;
+            }
+            """);
+
+        Snapshot.Match("GenericsAndNullable", run.Single());
+    }
+
+    [Fact]
+    public void Nested_in_partial_types_inside_a_nested_namespace()
+    {
+        var run = Generate.Clean("""
+            using Arbor;
+
+            namespace Shop.Billing.Internal
+            {
+                public static partial class Services
+                {
+                    internal partial struct Group
+                    {
+                        [GenServer]
+                        internal sealed partial class Ledger
+                        {
+                            private long _total;
+
+                            [Call] private long Total() => _total;
+                            [Cast] private void Post(long amount) => _total += amount;
+                            [Call] private LedgerRef Me() => SelfRef;
+                        }
+                    }
+                }
+            }
+            """);
+
+        Snapshot.Match("Nested", run.Single());
+    }
+
+    [Fact]
+    public void Async_handlers_deferred_replies_cancellation_tokens_and_message_kinds()
+    {
+        var run = Generate.Clean("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop;
+
+            public record Order(int Id, string Item);
+            public readonly record struct Money(decimal Amount);
+            public struct Point { public int X; public int Y; }
+            public class Basket { public int Items { get; set; } }
+            public interface IPet { }
+            public class Animal { }
+            public sealed class Dog : Animal, IPet { }
+            public sealed record Tick;
+
+            [GenServer]
+            public partial class Orders
+            {
+                public Orders(Order first, Money budget, Point origin, Basket basket) { }
+
+                [Call] public async ValueTask<Order> PlaceAsync(Order order, CancellationToken cancellationToken) { await Task.Delay(1, cancellationToken); return order; }
+                [Call] public Task<Money> PriceAsync(Order order) => Task.FromResult(new Money(1));
+                [Call] public ValueTask LaterAsync(Point where, ReplyTo<Point> reply) { reply.Reply(where); return default; }
+                [Call] public Task LaterStillAsync(ReplyTo<Basket?> reply, CancellationToken token) => Task.CompletedTask;
+                [Cast] public async ValueTask RecordAsync(Money money) => await Task.Yield();
+                [Cast] public Task ForgetAsync(Basket basket) => Task.CompletedTask;
+                [Info] public void On(object anything) { }
+                [Info] public void On(Animal animal) { }
+                [Info] public ValueTask On(Dog dog) => default;
+                [Info] public Task On(IPet pet) => Task.CompletedTask;
+                [Info] public void On(int number) { }
+                [Info] public void On(Tick? tick) { }
+                [Continue] public ValueTask Next(Order order) => default;
+                [Terminate] public ValueTask StopAsync() => default;
+            }
+            """);
+
+        Snapshot.Match("AsyncAndMessageKinds", run.Single());
+    }
+
+    [Fact]
+    public void Global_namespace_without_constructor_or_handlers()
+    {
+        var run = Generate.Clean("""
+            [Arbor.GenServer]
+            partial class Idle
+            {
+            }
+            """);
+
+        Snapshot.Match("GlobalNamespaceIdle", run.Single());
+    }
+
+    [Fact]
+    public void Keyword_named_parameters_and_primary_constructor()
+    {
+        var run = Generate.Clean("""
+            using Arbor;
+
+            namespace Shop;
+
+            [GenServer]
+            public partial class Events(string @event)
+            {
+                private string _last = @event;
+
+                [Call] public string Echo(string @class, int @IsCompleted) => _last = @class + @IsCompleted;
+                [Cast] public void Emit(string @event) => _last = @event;
+            }
+            """);
+
+        Snapshot.Match("KeywordNames", run.Single());
+    }
+}

@@ -1,0 +1,234 @@
+namespace Arbor.Generators.Tests.Support;
+
+/// <summary>User code for the end-to-end tests: GenServers as a user writes them, and scenarios that drive them through the generated clients.</summary>
+internal static class EndToEndSource
+{
+    public const string Servers = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Arbor;
+
+        namespace EndToEnd;
+
+        public sealed record Tick(int Amount);
+        public sealed record Step(int Number);
+
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+
+            public Counter(int start) => _count = start;
+
+            [Call] public int Get() => _count;
+            [Call] public int Add(int by) => _count += by;
+            [Call] public int Add(int a, int b) => _count += a + b;
+            [Cast] public void Reset() => _count = 0;
+            [Info] public void On(Tick tick) => _count += tick.Amount;
+            [Info] public void On(string text) => _count += text.Length;
+            [Call] public string Describe() => SelfRef.ToString();
+        }
+
+        [GenServer]
+        public partial class Gate
+        {
+            private readonly List<ReplyTo<string>> _waiting = new();
+
+            [Call] public void Wait(ReplyTo<string> reply) => _waiting.Add(reply);
+            [Call] public int Waiting() => _waiting.Count;
+            [Cast] public void Open(string value)
+            {
+                foreach (var waiter in _waiting)
+                {
+                    waiter.Reply(value);
+                }
+
+                _waiting.Clear();
+            }
+        }
+
+        [GenServer]
+        public partial class Slow
+        {
+            private int _count;
+
+            // Read, yield, write: lost updates would show if two of these ever ran at once.
+            [Call] public async ValueTask<int> IncrementAsync(CancellationToken cancellationToken)
+            {
+                var seen = _count;
+                await Task.Yield();
+                _count = seen + 1;
+                return _count;
+            }
+
+            [Call] public async Task<int> DoubleAsync()
+            {
+                await Task.Yield();
+                return _count *= 2;
+            }
+
+            [Cast] public async ValueTask BumpAsync()
+            {
+                var seen = _count;
+                await Task.Yield();
+                _count = seen + 1;
+            }
+
+            [Call] public async ValueTask LaterAsync(ReplyTo<int> reply)
+            {
+                await Task.Yield();
+                reply.Reply(_count);
+            }
+
+            [Call] public int Get() => _count;
+        }
+
+        [GenServer]
+        public partial class Lifecycle
+        {
+            private readonly TaskCompletionSource<string> _terminated;
+            private readonly List<string> _log = new();
+
+            public Lifecycle(TaskCompletionSource<string> terminated) => _terminated = terminated;
+
+            [Call] public string Begin()
+            {
+                Continue(new Step(1));
+                return "begun";
+            }
+
+            [Continue] public void After(Step step)
+            {
+                _log.Add("continued " + step.Number);
+                if (step.Number < 3)
+                {
+                    Continue(new Step(step.Number + 1));
+                }
+            }
+
+            [Call] public string Log() => string.Join(", ", _log);
+
+            [Call] public string Finish()
+            {
+                Stop(ExitReason.Shutdown);
+                return "bye";
+            }
+
+            [Cast] public void Crash(string why) => throw new InvalidOperationException(why);
+
+            [Terminate] public void Cleanup(ExitReason reason) => _terminated.TrySetResult(reason.ToString());
+        }
+        """;
+
+    public const string Scenarios = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Arbor;
+
+        namespace EndToEnd;
+
+        public static class Scenarios
+        {
+            public static async Task<string> CallsCastsAndInfo(ArborNode node)
+            {
+                var log = new List<string>();
+                var counter = await Counter.StartAsync(node, 10);
+                log.Add("get " + await counter.GetAsync());
+                log.Add("add " + await counter.AddAsync(5));
+                log.Add("add2 " + await counter.AddAsync(1, 2));
+                counter.Reset();
+                log.Add("reset " + await counter.GetAsync());
+                counter.Pid.Send(new Tick(3));
+                counter.Pid.Send("ab");
+                counter.Pid.Send(42); // no [Info] for int: logged and dropped, the server carries on
+                log.Add("info " + await counter.GetAsync());
+                log.Add("self " + (await counter.DescribeAsync() == counter.ToString()));
+                return string.Join("; ", log);
+            }
+
+            public static async Task<string> NamedAndTyped(ArborNode node)
+            {
+                var started = await Counter.StartAsync(node, 7, name: "counter");
+                var found = node.Whereis<CounterRef>("counter");
+                ICounterClient client = found;
+                var value = await client.GetAsync();
+                string second;
+                try
+                {
+                    await Counter.StartAsync(node, 1, name: "counter");
+                    second = "started twice";
+                }
+                catch (StartFailedException failed)
+                {
+                    second = failed.Result.Status.ToString();
+                }
+
+                return $"{found == started} {value} {second}";
+            }
+
+            public static async Task<string> DeferredReply(ArborNode node)
+            {
+                var gate = await Gate.StartAsync(node);
+                var first = gate.WaitAsync();
+                var second = gate.WaitAsync();
+                var waiting = await gate.WaitingAsync();  // handled after both waits: they are parked, not answered
+                var pendingBeforeOpen = !first.IsCompleted && !second.IsCompleted;
+                gate.Open("go");
+                return $"{waiting} {pendingBeforeOpen} {await first} {await second}";
+            }
+
+            public static async Task<string> AsyncHandlers(ArborNode node)
+            {
+                var slow = await Slow.StartAsync(node);
+                var increments = Enumerable.Range(0, 100).Select(_ => slow.IncrementAsync().AsTask()).ToList();
+                for (var i = 0; i < 50; i++)
+                {
+                    slow.Bump();
+                }
+
+                await Task.WhenAll(increments);
+                var afterBoth = await slow.GetAsync();
+                var doubled = await slow.DoubleAsync();
+                var later = await slow.LaterAsync();
+                return $"{afterBoth} {doubled} {later}";
+            }
+
+            public static async Task<string> ContinueStopAndTerminate(ArborNode node)
+            {
+                var terminated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var server = await Lifecycle.StartAsync(node, terminated);
+                var begun = await server.BeginAsync();
+                var log = await server.LogAsync();
+                var bye = await server.FinishAsync();
+                var reason = await terminated.Task;
+                var exit = await node.WhenExited(server.Pid);
+                string afterwards;
+                try
+                {
+                    await server.LogAsync();
+                    afterwards = "still running";
+                }
+                catch (NoProcessException)
+                {
+                    afterwards = "noproc";
+                }
+
+                return $"{begun} | {log} | {bye} | {reason} | {exit} | {afterwards}";
+            }
+
+            public static async Task<string> CrashRunsTerminateAndFailsCallers(ArborNode node)
+            {
+                var terminated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var server = await Lifecycle.StartAsync(node, terminated);
+                server.Crash("boom");
+                var exit = await node.WhenExited(server.Pid);
+                var reason = await terminated.Task;
+                return $"{exit.Kind} {exit.Exception?.Message} | {reason.Contains("boom")}";
+            }
+        }
+        """;
+}
