@@ -48,12 +48,25 @@ internal sealed class DeclarationLocations
     public LocationInfo? Parameter(int index) =>
         _syntax?.ParameterList.Parameters is { } parameters && index < parameters.Count ? LocationInfo.From(parameters[index]) : Name;
 
-    public LocationInfo? ParameterType(int index) =>
+    /// <summary>Within parameter <paramref name="index"/>'s type, the name <paramref name="typeName"/> (e.g. <c>Secret</c> in <c>List&lt;Secret&gt;</c>).</summary>
+    public LocationInfo? ParameterTypeNamed(int index, string typeName) =>
         _syntax?.ParameterList.Parameters is { } parameters && index < parameters.Count && parameters[index].Type is { } type
-            ? LocationInfo.From(type)
+            ? Named(type, typeName)
             : Parameter(index);
 
+    /// <summary>Within the return type, the name <paramref name="typeName"/>.</summary>
+    public LocationInfo? ReturnTypeNamed(string typeName) =>
+        _syntax is MethodDeclarationSyntax method ? Named(method.ReturnType, typeName) : Fallback;
+
     public LocationInfo? ParameterList => _syntax is { ParameterList: { } list } ? LocationInfo.From(list) : Name;
+
+    private static LocationInfo? Named(TypeSyntax type, string typeName)
+    {
+        var name = type.DescendantNodesAndSelf()
+            .OfType<SimpleNameSyntax>()
+            .FirstOrDefault(candidate => candidate.Identifier.ValueText == typeName);
+        return LocationInfo.From((SyntaxNode?)name ?? type);
+    }
 
     private LocationInfo? Fallback => LocationInfo.From(_method.Locations.FirstOrDefault());
 }

@@ -27,6 +27,11 @@ internal static class GenServerParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        if (!IsPrimaryDeclaration(type, declaration, cancellationToken))
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         try
         {
             var model = ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken);
@@ -38,6 +43,28 @@ internal static class GenServerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(declaration.Identifier), type.Name, exception.GetType().Name + ": " + exception.Message));
             return new ParseResult(null, EquatableArray.From(diagnostics));
         }
+    }
+
+    /// <summary>
+    /// [GenServer] repeated on several partial declarations is a compiler error already (the attribute is not
+    /// AllowMultiple); generating once, from the first, avoids duplicate output on top of it.
+    /// </summary>
+    private static bool IsPrimaryDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length < 2)
+        {
+            return true;
+        }
+
+        var first = type.GetAttributes()
+            .Where(attribute => attribute.AttributeClass?.ToDisplayString() == "Arbor.GenServerAttribute")
+            .Select(attribute => attribute.ApplicationSyntaxReference)
+            .Where(reference => reference is not null)
+            .OrderBy(reference => reference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(reference => reference!.Span.Start)
+            .FirstOrDefault();
+        return first is null
+            || (first.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(first.Span));
     }
 
     private static GenServerModel? ParseCore(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -215,7 +242,8 @@ internal static class GenServerParser
                 ok = false;
             }
 
-            ok &= handlers.CheckExposed(parameter.Type, where.ParameterType(i), type.Name + " constructor");
+            var index = i;
+            ok &= handlers.CheckExposed(parameter.Type, name => where.ParameterTypeNamed(index, name), type.Name + " constructor");
             var name = TypeNames.Identifier(parameter.Name);
             parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), name, ParameterRole.Message));
         }

@@ -82,7 +82,7 @@ internal sealed class HandlerParser
                 ok = false;
             }
 
-            ok &= CheckExposed(parameter.Type, where.ParameterType(i), method.Name);
+            ok &= CheckExposed(parameter.Type, name => where.ParameterTypeNamed(i, name), method.Name);
             var field = s_reservedFieldNames.Contains(parameter.Name) || parameter.Name == baseName + kind ? "Arg" + i : name;
             parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), field, ParameterRole.Message));
             signature.Add(TypeNames.SignatureKey(parameter.Type));
@@ -111,7 +111,7 @@ internal sealed class HandlerParser
                 resultType = returnedValue;
                 if (resultType is not null)
                 {
-                    ok &= CheckExposed(resultType, where.ReturnType, method.Name);
+                    ok &= CheckExposed(resultType, where.ReturnTypeNamed, method.Name);
                 }
             }
         }
@@ -249,14 +249,17 @@ internal sealed class HandlerParser
     }
 
     /// <summary>Reports a signature type the generated public surface could not expose.</summary>
-    public bool CheckExposed(ITypeSymbol type, LocationInfo? location, string member)
+    /// <param name="type">The signature type.</param>
+    /// <param name="locate">Finds where the offending type's name is written inside the signature type.</param>
+    /// <param name="member">The handler or constructor, for the message.</param>
+    public bool CheckExposed(ITypeSymbol type, System.Func<string, LocationInfo?> locate, string member)
     {
         if (AccessibilityCheck.FindLessAccessible(type, _genServer) is not { } hidden)
         {
             return true;
         }
 
-        Report(DiagnosticDescriptors.InaccessibleSignatureType, location, member, TypeNames.Short(hidden), _genServer.Name);
+        Report(DiagnosticDescriptors.InaccessibleSignatureType, locate(hidden.Name), member, TypeNames.Short(hidden), _genServer.Name);
         return false;
     }
 

@@ -60,7 +60,11 @@ public abstract partial class GenServer
 
     internal override ValueTask TerminateCoreAsync(ExitReason reason) => TerminateAsync(reason);
 
-    /// <summary>Answers <paramref name="call"/> with <paramref name="value"/>; used by generated dispatch. Held until terminate has run when the handler asked to stop.</summary>
+    /// <summary>
+    /// Answers <paramref name="call"/> with <paramref name="value"/>; used by generated dispatch as the last thing a
+    /// handler does (the caller resumes once the handler has returned). Held until terminate has run when the handler
+    /// asked to stop.
+    /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     protected void Reply<T>(CallMessage<T> call, T value)
     {
@@ -72,7 +76,7 @@ public abstract partial class GenServer
             return;
         }
 
-        call.TryReply(value);
+        call.TryReply(value, endOfHandler: true);
     }
 
     /// <summary>The deferred-reply token for <paramref name="call"/>; used by generated dispatch for handlers that take a <see cref="ReplyTo{T}"/>.</summary>

@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using Arbor.Analyzers.CodeFixes;
+using Arbor.Analyzers.Tests.Support;
+
+namespace Arbor.Analyzers.Tests.CodeFixes;
+
+public sealed class ReturnCopyFixTests
+{
+    private const string Header = """
+        using System;
+        using System.Collections.Generic;
+        using Arbor;
+
+        namespace Shop;
+
+        """;
+
+    [Fact]
+    public Task Collections_and_arrays_are_copied_keeping_comparers() => Verify<MutableStateReturnAnalyzer>.CodeFixAsync<ReturnCopyCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly Dictionary<string, int> _names = new(StringComparer.OrdinalIgnoreCase);
+            private int[] _buckets = new int[3];
+            public Counter(int start) { }
+
+            [Call] public List<int> Items() => [|_items|];
+            [Call] public IReadOnlyDictionary<string, int> Names() { return [|_names|]; }
+            [Call] public int[] Buckets() => [|this._buckets|];
+            [Call] public void Later(ReplyTo<List<int>> reply) => reply.Reply([|_items|]);
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly Dictionary<string, int> _names = new(StringComparer.OrdinalIgnoreCase);
+            private int[] _buckets = new int[3];
+            public Counter(int start) { }
+
+            [Call] public List<int> Items() => new List<int>(_items);
+            [Call] public IReadOnlyDictionary<string, int> Names() { return new Dictionary<string, int>(_names, _names.Comparer); }
+            [Call] public int[] Buckets() => (int[])this._buckets.Clone();
+            [Call] public void Later(ReplyTo<List<int>> reply) => reply.Reply(new List<int>(_items));
+        }
+        """,
+        ReturnCopyCodeFix.EquivalenceKey);
+
+    [Fact]
+    public Task Fix_all_copies_every_reply() => Verify<MutableStateReturnAnalyzer>.CodeFixAsync<ReturnCopyCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly HashSet<string> _seen = new();
+            public Counter(int start) { }
+
+            [Call] public List<int> Items() => [|_items|];
+            [Call] public HashSet<string> Seen() => [|_seen|];
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly HashSet<string> _seen = new();
+            public Counter(int start) { }
+
+            [Call] public List<int> Items() => new List<int>(_items);
+            [Call] public HashSet<string> Seen() => new HashSet<string>(_seen, _seen.Comparer);
+        }
+        """,
+        ReturnCopyCodeFix.EquivalenceKey,
+        fixAll: true);
+}

@@ -1,0 +1,121 @@
+using System.Linq;
+using Arbor.Generators.Tests.Support;
+
+namespace Arbor.Generators.Tests;
+
+/// <summary>
+/// Every generator diagnostic fires with its id at the marked span (<c>[|...|]</c>), and nothing else is reported.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Arbor;
+        public sealed record Tick;
+
+        """;
+
+    [Theory]
+    // ARB0001: not partial; a containing type not partial.
+    [InlineData("ARB0001", "[GenServer] public class [|Counter|] { }")]
+    [InlineData("ARB0001", "public class [|Outer|] { [GenServer] public partial class Inner { } }")]
+    // ARB0002: static, abstract, record.
+    [InlineData("ARB0002", "[GenServer] public [|static|] partial class Counter { }")]
+    [InlineData("ARB0002", "[GenServer] public [|abstract|] partial class Counter { }")]
+    [InlineData("ARB0002", "[GenServer] public partial [|record|] Counter { }")]
+    // ARB0003: generic, or nested in a generic type.
+    [InlineData("ARB0003", "[GenServer] public partial class Counter[|<T>|] { }")]
+    [InlineData("ARB0003", "public partial class Outer<T> { [GenServer] public partial class [|Inner|] { } }")]
+    // ARB0004: a user-declared base class.
+    [InlineData("ARB0004", "public class Base { } [GenServer] public partial class Counter : [|Base|], IDisposable { public void Dispose() { } }")]
+    // ARB0005: a signature type less accessible than the server (parameter, return, constructor, hidden inside the server).
+    [InlineData("ARB0005", "internal sealed class Secret { } [GenServer] public partial class Counter { [Call] public int Get([|Secret|] secret) => 0; }")]
+    [InlineData("ARB0005", "internal sealed class Secret { } [GenServer] public partial class Counter { [Call] public [|Secret|] Get() => new(); }")]
+    [InlineData("ARB0005", "internal sealed class Secret { } [GenServer] public partial class Counter { public Counter(System.Collections.Generic.List<[|Secret|]> s) { } }")]
+    [InlineData("ARB0005", "[GenServer] internal partial class Counter { private sealed class Secret { } [Cast] private void Put([|Secret|] secret) { } }")]
+    // ARB0006: ref, out, in, pointer, ref struct; also on the constructor.
+    [InlineData("ARB0006", "[GenServer] public partial class Counter { [Call] public int Get([|ref int x|]) => x; }")]
+    [InlineData("ARB0006", "[GenServer] public partial class Counter { [Cast] public void Get([|out int x|]) => x = 1; }")]
+    [InlineData("ARB0006", "[GenServer] public partial class Counter { [Cast] public void Get([|in int x|]) { } }")]
+    [InlineData("ARB0006", "[GenServer] public unsafe partial class Counter { [Cast] public void Get([|int* x|]) { } }")]
+    [InlineData("ARB0006", "[GenServer] public partial class Counter { [Cast] public void Get([|Span<int> x|]) { } }")]
+    [InlineData("ARB0006", "[GenServer] public partial class Counter { public Counter([|ref int start|]) { } }")]
+    // ARB0007: a call with no reply.
+    [InlineData("ARB0007", "[GenServer] public partial class Counter { [Call] public [|void|] Do() { } }")]
+    [InlineData("ARB0007", "[GenServer] public partial class Counter { [Call] public [|ValueTask|] DoAsync() => default; }")]
+    [InlineData("ARB0007", "[GenServer] public partial class Counter { [Call] public [|Task|] DoAsync() => Task.CompletedTask; }")]
+    // ARB0008: a cast, info, continue or terminate returning a value.
+    [InlineData("ARB0008", "[GenServer] public partial class Counter { [Cast] public [|int|] Do() => 1; }")]
+    [InlineData("ARB0008", "[GenServer] public partial class Counter { [Cast] public [|ValueTask<int>|] DoAsync() => default; }")]
+    [InlineData("ARB0008", "[GenServer] public partial class Counter { [Info] public [|bool|] On(Tick tick) => true; }")]
+    [InlineData("ARB0008", "[GenServer] public partial class Counter { [Terminate] public [|int|] Done(ExitReason reason) => 0; }")]
+    // ARB0009: async void.
+    [InlineData("ARB0009", "[GenServer] public partial class Counter { [Cast] public [|async|] void Do() => await Task.Yield(); }")]
+    [InlineData("ARB0009", "[GenServer] public partial class Counter { [Info] public [|async|] void On(Tick tick) => await Task.Yield(); }")]
+    // ARB0010: two handler attributes.
+    [InlineData("ARB0010", "[GenServer] public partial class Counter { [Call, [|Cast|]] public int Do() => 1; }")]
+    [InlineData("ARB0010", "[GenServer] public partial class Counter { [Info] [[|Continue|]] public void On(Tick tick) { } }")]
+    // ARB0011: ambiguous messages.
+    [InlineData("ARB0011", "[GenServer] public partial class Counter { [Call] public int Get() => 1; [Call(Name = \"Get\")] public int [|Fetch|]() => 2; }")]
+    [InlineData("ARB0011", "[GenServer] public partial class Counter { [Call] public int Get(string? key) => 1; [Call] public ValueTask<int> [|GetAsync|](string key) => default; }")]
+    [InlineData("ARB0011", "[GenServer] public partial class Counter { [Cast(Name = \"Equals\")] public void [|Same|]() { } }")]
+    [InlineData("ARB0011", "[GenServer] public partial class Counter { [Info] public void On(Tick tick) { } [Info] public void [|Also|](Tick? tick) { } }")]
+    [InlineData("ARB0011", "[GenServer] public partial class Counter { [Terminate] public void A() { } [Terminate] public void [|B|]() { } }")]
+    // ARB0012: more than one constructor.
+    [InlineData("ARB0012", "[GenServer] public partial class Counter { public Counter() { } public [|Counter|](int start) { } }")]
+    // ARB0013: invalid signatures.
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Info] public void On[|(Tick a, Tick b)|] { } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Continue] public void After[|()|] { } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Call] public T Get[|<T>|]() => default!; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Cast] public void Do([|ReplyTo<int> reply|]) { } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Call] public void Do(ReplyTo<int> a, [|ReplyTo<int> b|]) { } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Call] public [|int|] Do(ReplyTo<int> reply) => 1; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Call(Name = \"not valid\")|]] public int Do() => 1; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Terminate] public void Done[|(string why)|] { } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { private int _x; [Call] public [|ref int|] Get() => ref _x; }")]
+    // ARB0014: parameter names the generated methods add.
+    [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter([|string name|]) { } }")]
+    [InlineData("ARB0014", "[GenServer] public partial class Counter { [Call] public int Wait([|TimeSpan timeout|]) => 1; }")]
+    public void Reports_at_the_marked_location(string id, string markup)
+    {
+        var (source, spans) = Markup.Parse(Usings + markup);
+        var run = Generate.From(source);
+
+        Assert.Empty(run.Exceptions);
+        var reported = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, reported.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, reported.Severity);
+        Assert.Equal(spans.Single(), reported.Location.SourceSpan);
+        Assert.Equal("Source0.cs", reported.Location.GetLineSpan().Path);
+        Assert.EndsWith($"/docs/diagnostics/{id}.md", reported.Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public void A_bad_handler_is_left_out_and_the_rest_is_still_generated()
+    {
+        var run = Generate.From(Usings + """
+            [GenServer]
+            public partial class Counter
+            {
+                [Call] public int Get() => 1;
+                [Cast] public int Broken() => 1;
+            }
+            """);
+
+        Assert.Equal("ARB0008", Assert.Single(run.GeneratorDiagnostics).Id);
+        var generated = run.Single();
+        Assert.Contains("GetAsync(", generated);
+        Assert.DoesNotContain("Broken", generated);
+    }
+
+    [Fact]
+    public void Messages_name_the_problem_and_the_declaration()
+    {
+        var run = Generate.From(Usings + "[GenServer] public partial class Counter { [Call] public void Do() { } }");
+
+        var message = Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("[Call] handler 'Do' returns void and takes no ReplyTo<T>, so the caller would never get a reply; return the reply value, or take a ReplyTo<T> and reply later", message);
+    }
+}
