@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
@@ -52,6 +53,9 @@ public abstract class CallMessage : Envelope
 
     internal abstract bool TryFail(Exception exception);
 
+    /// <summary>Wakes the caller for a reply stored by <c>TryStage</c>; <paramref name="handOff"/> lets the current worker run its continuation after the turn.</summary>
+    internal abstract void PublishStaged(bool handOff);
+
     /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
     internal abstract void ReleaseHeldReply();
 
@@ -72,27 +76,39 @@ public abstract class CallMessage : Envelope
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResult>
 {
-    private ManualResetValueTaskSourceCore<TResult> _core;
+    private ReplyContinuation _continuation;
+    private TResult? _result;
+    private ExceptionDispatchInfo? _error;
+    private int _published;
     private TResult? _held;
 
-    /// <summary>Initialises the request.</summary>
-    protected CallMessage()
-    {
-        // The caller's continuation must never run inline inside the replying process's handler.
-        _core.RunContinuationsAsynchronously = true;
-    }
-
-    internal ValueTask<TResult> AsValueTask() => new(this, _core.Version);
+    internal ValueTask<TResult> AsValueTask() => new(this, 0);
 
     /// <summary>Completes the call with <paramref name="value"/>; false if it already completed (timed out, cancelled or answered).</summary>
+    /// <summary>Completes the call with <paramref name="value"/> now; false if it already completed (timed out, cancelled or answered).</summary>
     internal bool TryReply(TResult value)
+    {
+        if (!TryStage(value))
+        {
+            return false;
+        }
+
+        PublishStaged(handOff: false);
+        return true;
+    }
+
+    /// <summary>
+    /// Claims the call and stores the reply without waking the caller yet: the replying process publishes it once its
+    /// handler has returned. False if the call already completed.
+    /// </summary>
+    internal bool TryStage(TResult value)
     {
         if (!TryClaim())
         {
             return false;
         }
 
-        _core.SetResult(value);
+        _result = value;
         return true;
     }
 
@@ -112,14 +128,34 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
             return false;
         }
 
-        _core.SetException(exception);
+        _error = ExceptionDispatchInfo.Capture(exception);
+        PublishStaged(handOff: false);
         return true;
     }
 
-    TResult IValueTaskSource<TResult>.GetResult(short token) => _core.GetResult(token);
+    internal override void PublishStaged(bool handOff)
+    {
+        Volatile.Write(ref _published, 1);
+        _continuation.Signal(handOff);
+    }
 
-    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => _core.GetStatus(token);
+    TResult IValueTaskSource<TResult>.GetResult(short token)
+    {
+        if (Volatile.Read(ref _published) == 0)
+        {
+            throw new InvalidOperationException("The call has not completed yet.");
+        }
+
+        _error?.Throw();
+        return _result!;
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) =>
+        Volatile.Read(ref _published) == 0 ? ValueTaskSourceStatus.Pending
+        : _error is null ? ValueTaskSourceStatus.Succeeded
+        : _error.SourceException is OperationCanceledException ? ValueTaskSourceStatus.Canceled
+        : ValueTaskSourceStatus.Faulted;
 
     void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _core.OnCompleted(continuation, state, token, flags);
+        _continuation.OnCompleted(continuation, state, flags);
 }

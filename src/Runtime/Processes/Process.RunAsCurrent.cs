@@ -12,15 +12,14 @@ internal sealed partial class Process
     /// </summary>
     internal TResult RunAsCurrent<TState, TResult>(Func<TState, TResult> action, TState state)
     {
-        var previous = t_current;
-        t_current = this;
+        var previous = Worker.SwapCurrent(this);
         try
         {
             return action(state);
         }
         finally
         {
-            t_current = previous;
+            Worker.SwapCurrent(previous);
         }
     }
 }

@@ -20,9 +20,6 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private const int Dead = 2;
 
     [ThreadStatic]
-    private static Process? t_current;
-
-    [ThreadStatic]
     private static Process? t_initializing;
 
     private readonly long _id;
@@ -35,6 +32,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private Envelope? _current;
     private bool _trapExit;
     private ExitReason? _stopRequest;
+    private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
     private ValueTask _pending;
@@ -56,9 +54,6 @@ internal sealed partial class Process : IThreadPoolWorkItem
         Handler,
         Terminate,
     }
-
-    /// <summary>The process whose handler is running on this thread, if any.</summary>
-    public static Process? Current => t_current;
 
     public ArborNode Node { get; }
 
@@ -122,27 +117,20 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
     public void RequestStop(ExitReason reason) => _stopRequest = reason;
 
-    private void Schedule()
+    /// <summary>Keeps a reply made during the running handler until the handler returns. Owner only.</summary>
+    public void StageReply(CallMessage call)
     {
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-        {
-            // A process woken by a message runs next on the sender's pool thread when there is one: the receiver
-            // finds the message in cache and no idle worker has to be woken (ping-pong, call/reply).
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-        }
+        _stagedReply?.PublishStaged(handOff: false);
+        _stagedReply = call;
     }
 
-    void IThreadPoolWorkItem.Execute()
+    /// <summary>Wakes the caller of the reply staged by the running handler, if any. Owner only.</summary>
+    public void PublishStagedReply(bool handOff)
     {
-        var previous = t_current;
-        t_current = this;
-        try
+        if (_stagedReply is { } staged)
         {
-            Run();
-        }
-        finally
-        {
-            t_current = previous;
+            _stagedReply = null;
+            staged.PublishStaged(handOff);
         }
     }
 
@@ -222,10 +210,16 @@ internal sealed partial class Process : IThreadPoolWorkItem
             }
             catch (Exception exception)
             {
+                PublishStagedReply(handOff: false);
                 _batch = next;
                 _current = envelope;
                 BeginStop(ExitReason.Crash(exception), report: true);
                 return IsAlive;
+            }
+
+            if (_stagedReply is not null)
+            {
+                PublishStagedReply(handOff: true);
             }
 
             if (!handled.IsCompletedSuccessfully)
@@ -249,6 +243,8 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 return true;
             }
 
+            // More of this batch follows: whoever this handler woke should not wait for it.
+            Worker.ReleaseHandOffs();
             if (--budget == 0)
             {
                 _batch = next;
@@ -348,24 +344,6 @@ internal sealed partial class Process : IThreadPoolWorkItem
             case PendingKind.Terminate:
                 CompleteTerminate(pending);
                 break;
-        }
-    }
-
-    private void GoIdle()
-    {
-        // Owner-only state is read before publishing Idle: once Idle, another thread may start running this process.
-        var waiting = _pendingKind != PendingKind.None;
-        if (!waiting && _extras is { IdleTimeoutMs: > 0 })
-        {
-            ArmIdleTimer();
-        }
-
-        Interlocked.Exchange(ref _status, Idle);
-        var hasWork = MailboxStack.HasItems(ref _signals) ||
-                      (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
-        if (hasWork && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 

@@ -105,6 +105,7 @@ internal sealed class TimerService : IDisposable
             Drain();
             var now = NowMs;
             FireDue(now);
+            Worker.RescueStalledHandOffs();
 
             // Publish the planned wake-up first, then drain again: a submission that raced with the publication is
             // picked up here, and every later one sees the new plan and signals if it is due sooner.

@@ -1,0 +1,108 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Threading.Tasks.Sources;
+
+namespace Arbor.Protocol;
+
+/// <summary>
+/// The awaiting side of a call: stores the caller's continuation and runs it once the reply is in, never inline
+/// inside the replying process's handler. When the reply is made during a worker turn and the caller captured no
+/// context, the continuation is handed to that worker to run right after the turn (no queue, no thread wake-up);
+/// otherwise it is posted to the captured context or to the thread pool, as <c>ManualResetValueTaskSourceCore</c>
+/// does with asynchronous continuations. Single use: a call request is never recycled.
+/// </summary>
+internal struct ReplyContinuation
+{
+    private static readonly Action<object?> s_completed = static _ => throw new InvalidOperationException("Completion sentinel invoked.");
+
+    private Action<object?>? _continuation;
+    private object? _state;
+    private ExecutionContext? _executionContext;
+    private object? _scheduler;
+
+    public void OnCompleted(Action<object?> continuation, object? state, ValueTaskSourceOnCompletedFlags flags)
+    {
+        if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
+        {
+            _executionContext = ExecutionContext.Capture();
+        }
+
+        if ((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0)
+        {
+            if (SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext))
+            {
+                _scheduler = context;
+            }
+            else if (TaskScheduler.Current != TaskScheduler.Default)
+            {
+                _scheduler = TaskScheduler.Current;
+            }
+        }
+
+        _state = state;
+        if (Interlocked.CompareExchange(ref _continuation, continuation, null) is not null)
+        {
+            // The reply came first: run the continuation now, but not inline.
+            Dispatch(continuation, state, allowHandOff: false);
+        }
+    }
+
+    /// <summary>
+    /// Called exactly once, after the result has been published. <paramref name="handOff"/> says the replying handler
+    /// has returned, so the continuation may run on this worker right after the turn.
+    /// </summary>
+    public void Signal(bool handOff)
+    {
+        var continuation = Interlocked.Exchange(ref _continuation, s_completed);
+        if (continuation is not null)
+        {
+            Dispatch(continuation, _state, allowHandOff: handOff);
+        }
+    }
+
+    private readonly void Dispatch(Action<object?> continuation, object? state, bool allowHandOff)
+    {
+        if (_scheduler is null && _executionContext is null)
+        {
+            if (!allowHandOff || !Worker.TryHandOff(continuation, state))
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+            }
+
+            return;
+        }
+
+        var invocation = new Invocation(continuation, state, _executionContext);
+        switch (_scheduler)
+        {
+            case SynchronizationContext context:
+                context.Post(static s => ((Invocation)s!).Run(), invocation);
+                break;
+            case TaskScheduler scheduler:
+                Task.Factory.StartNew(static s => ((Invocation)s!).Run(), invocation, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
+                break;
+            default:
+                ThreadPool.UnsafeQueueUserWorkItem(static s => s.Run(), invocation, preferLocal: true);
+                break;
+        }
+    }
+
+    /// <summary>A continuation that has to run under a captured execution context.</summary>
+    private sealed class Invocation(Action<object?> continuation, object? state, ExecutionContext? executionContext)
+    {
+        public void Run()
+        {
+            if (executionContext is null)
+            {
+                continuation(state);
+            }
+            else
+            {
+                ExecutionContext.Run(executionContext, static s => ((Invocation)s!).RunBare(), this);
+            }
+        }
+
+        private void RunBare() => continuation(state);
+    }
+}

@@ -1,0 +1,48 @@
+using Arbor.Protocol;
+using System.Threading;
+
+namespace Arbor;
+
+internal sealed partial class Process
+{
+    /// <summary>The process whose handler is running on this thread, if any.</summary>
+    public static Process? Current => Worker.CurrentProcess;
+
+    /// <summary>
+    /// Makes the process runnable if it was idle. A process woken from inside a worker turn is handed to that worker to
+    /// run next (no queue, no wake-up of another thread); otherwise it goes to the thread pool.
+    /// </summary>
+    private void Schedule()
+    {
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            if (!Worker.TryHandOff(this))
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            }
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => Worker.Run(this);
+
+    /// <summary>One turn: runs queued work up to the fairness budget, then goes idle or re-queues itself.</summary>
+    internal void RunTurn() => Run();
+
+    private void GoIdle()
+    {
+        // Owner-only state is read before publishing Idle: once Idle, another thread may start running this process.
+        var waiting = _pendingKind != PendingKind.None;
+        if (!waiting && _extras is { IdleTimeoutMs: > 0 })
+        {
+            ArmIdleTimer();
+        }
+
+        Interlocked.Exchange(ref _status, Idle);
+        var hasWork = MailboxStack.HasItems(ref _signals) ||
+                      (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
+        if (hasWork && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+}
