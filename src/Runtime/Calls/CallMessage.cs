@@ -53,6 +53,9 @@ public abstract class CallMessage : Envelope
 
     internal abstract bool TryFail(Exception exception);
 
+    /// <summary>Wakes the caller for a reply stored by <c>TryStage</c>; <paramref name="handOff"/> lets the current worker run its continuation after the turn.</summary>
+    internal abstract void PublishStaged(bool handOff);
+
     /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
     internal abstract void ReleaseHeldReply();
 
@@ -82,7 +85,23 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     internal ValueTask<TResult> AsValueTask() => new(this, 0);
 
     /// <summary>Completes the call with <paramref name="value"/>; false if it already completed (timed out, cancelled or answered).</summary>
-    internal bool TryReply(TResult value, bool endOfHandler = false)
+    /// <summary>Completes the call with <paramref name="value"/> now; false if it already completed (timed out, cancelled or answered).</summary>
+    internal bool TryReply(TResult value)
+    {
+        if (!TryStage(value))
+        {
+            return false;
+        }
+
+        PublishStaged(handOff: false);
+        return true;
+    }
+
+    /// <summary>
+    /// Claims the call and stores the reply without waking the caller yet: the replying process publishes it once its
+    /// handler has returned. False if the call already completed.
+    /// </summary>
+    internal bool TryStage(TResult value)
     {
         if (!TryClaim())
         {
@@ -90,7 +109,6 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         }
 
         _result = value;
-        Publish(endOfHandler);
         return true;
     }
 
@@ -111,14 +129,14 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         }
 
         _error = ExceptionDispatchInfo.Capture(exception);
-        Publish(endOfHandler: false);
+        PublishStaged(handOff: false);
         return true;
     }
 
-    private void Publish(bool endOfHandler)
+    internal override void PublishStaged(bool handOff)
     {
         Volatile.Write(ref _published, 1);
-        _continuation.Signal(endOfHandler);
+        _continuation.Signal(handOff);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)

@@ -122,6 +122,7 @@ internal sealed partial class Process
             }
         }
 
+        PublishStagedReply(handOff: false);
         FailCalls(reason, leftovers, extras);
 
         var self = Pid;

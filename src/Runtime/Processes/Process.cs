@@ -32,6 +32,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private Envelope? _current;
     private bool _trapExit;
     private ExitReason? _stopRequest;
+    private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
     private ValueTask _pending;
@@ -116,6 +117,23 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
     public void RequestStop(ExitReason reason) => _stopRequest = reason;
 
+    /// <summary>Keeps a reply made during the running handler until the handler returns. Owner only.</summary>
+    public void StageReply(CallMessage call)
+    {
+        _stagedReply?.PublishStaged(handOff: false);
+        _stagedReply = call;
+    }
+
+    /// <summary>Wakes the caller of the reply staged by the running handler, if any. Owner only.</summary>
+    public void PublishStagedReply(bool handOff)
+    {
+        if (_stagedReply is { } staged)
+        {
+            _stagedReply = null;
+            staged.PublishStaged(handOff);
+        }
+    }
+
     private void Run()
     {
         var budget = FairnessBudget;
@@ -192,10 +210,16 @@ internal sealed partial class Process : IThreadPoolWorkItem
             }
             catch (Exception exception)
             {
+                PublishStagedReply(handOff: false);
                 _batch = next;
                 _current = envelope;
                 BeginStop(ExitReason.Crash(exception), report: true);
                 return IsAlive;
+            }
+
+            if (_stagedReply is not null)
+            {
+                PublishStagedReply(handOff: true);
             }
 
             if (!handled.IsCompletedSuccessfully)

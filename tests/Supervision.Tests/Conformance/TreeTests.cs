@@ -1,0 +1,112 @@
+using System;
+using System.Threading.Tasks;
+using Arbor;
+using Arbor.Supervision.Tests.Support;
+
+namespace Arbor.Supervision.Tests.Conformance;
+
+/// <summary>A three-level tree: failures are handled at the lowest level that can, and a level restart rebuilds its subtree.</summary>
+public sealed class TreeTests
+{
+    /// <summary>root (one_for_one) → [config, services (one_for_all) → [cache, workers (rest_for_one) → [w1, w2, w3]]].</summary>
+    private static async Task<(SupervisorRef Root, EventLog Log)> StartTreeAsync(ArborNode node)
+    {
+        var log = new EventLog();
+        var workers = Supervisor.ChildSpec("workers", new SupervisorOptions
+        {
+            Name = "workers",
+            Strategy = Strategy.RestForOne,
+            Children = new[] { log.Plan("w1").Spec(), log.Plan("w2").Spec(), log.Plan("w3").Spec() },
+        });
+        var services = Supervisor.ChildSpec("services", new SupervisorOptions
+        {
+            Name = "services",
+            Strategy = Strategy.OneForAll,
+            Children = new[] { log.Plan("cache").Spec(), workers },
+        });
+        var root = await node.StartSupervisorAsync(new SupervisorOptions
+        {
+            Name = "root",
+            MaxRestarts = 10,
+            Within = TimeSpan.FromMinutes(1),
+            Children = new[] { log.Plan("config").Spec(), services },
+        });
+        Assert.Equal(new[] { "started config#1", "started cache#1", "started w1#1", "started w2#1", "started w3#1" }, await log.TakeAsync(5));
+        return (root, log);
+    }
+
+    [Fact]
+    public async Task A_leaf_crash_is_handled_by_the_leaf_supervisor_alone()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var (root, log) = await StartTreeAsync(node);
+        var workers = node.Whereis<SupervisorRef>("workers");
+        var services = node.Whereis<SupervisorRef>("services");
+
+        Worker.Crash((await workers.WhichChildrenAsync().Within()).Child("w2").Pid);
+        Assert.Equal(new[] { "terminating w2#1 (boom)", "terminating w3#1 (shutdown)", "started w2#2", "started w3#2" }, await log.TakeAsync(4));
+        Assert.Equal(workers, node.Whereis<SupervisorRef>("workers"));
+        Assert.Equal(services, node.Whereis<SupervisorRef>("services"));
+        await root.StopAsync().Within();
+    }
+
+    [Fact]
+    public async Task A_middle_level_restart_rebuilds_the_whole_subtree_in_order_and_leaves_siblings_alone()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var (root, log) = await StartTreeAsync(node);
+        var configBefore = (await root.WhichChildrenAsync().Within()).Child("config").Pid;
+        var workersBefore = node.Whereis("workers");
+        var servicesBefore = node.Whereis("services");
+
+        // The cache crashes: services (one_for_all) stops the workers subtree depth-first, then starts everything again.
+        Worker.Crash((await node.Whereis<SupervisorRef>("services").WhichChildrenAsync().Within()).Child("cache").Pid);
+        Assert.Equal(
+            new[]
+            {
+                "terminating cache#1 (boom)",
+                "terminating w3#1 (shutdown)", "terminating w2#1 (shutdown)", "terminating w1#1 (shutdown)",
+                "started cache#2", "started w1#2", "started w2#2", "started w3#2",
+            },
+            await log.TakeAsync(8));
+
+        Assert.Equal(servicesBefore, node.Whereis("services"));
+        Assert.NotEqual(workersBefore, node.Whereis("workers"));
+        Assert.Equal(configBefore, (await root.SettledChildrenAsync()).Child("config").Pid);
+        await root.StopAsync().Within();
+    }
+
+    [Fact]
+    public async Task Killing_a_middle_supervisor_makes_the_root_rebuild_its_subtree()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var (root, log) = await StartTreeAsync(node);
+        var servicesBefore = node.Whereis("services");
+
+        node.Exit(servicesBefore, ExitReason.Kill);
+        var restarted = new[] { "started cache#2", "started w1#2", "started w2#2", "started w3#2" };
+        Assert.Equal(restarted, (await TakeStartsAsync(log, 4)));
+
+        var children = await root.SettledChildrenAsync();
+        Assert.NotEqual(servicesBefore, children.Child("services").Pid);
+        Assert.Equal(children.Child("services").Pid, node.Whereis("services"));
+        Assert.Equal(new ChildCounts(3, 3, 0, 3), await node.Whereis<SupervisorRef>("workers").CountChildrenAsync().Within());
+
+        await root.StopAsync().Within();
+        await node.ProcessCountSettlesAsync(0);
+    }
+
+    private static async Task<string[]> TakeStartsAsync(EventLog log, int count)
+    {
+        var starts = new System.Collections.Generic.List<string>();
+        while (starts.Count < count)
+        {
+            if (await log.NextAsync() is Started started)
+            {
+                starts.Add(started.ToString());
+            }
+        }
+
+        return starts.ToArray();
+    }
+}
