@@ -16,9 +16,9 @@ public static class QuickRun
     public static async Task<IReadOnlyList<(string Workload, double PerSecond, string Unit)>> RunAsync(int rounds, double scale, string? only = null)
     {
         await using var node = await ArborNode.StartAsync();
-        var accumulator = await Workloads.StartAsync(node, static () => new Accumulator());
-        var pinger = await Workloads.StartAsync(node, static () => new Pinger());
-        var ponger = await Workloads.StartAsync(node, static () => new Ponger());
+        var accumulator = await Accumulator.StartAsync(node);
+        var pinger = await Pinger.StartAsync(node);
+        var ponger = await Ponger.StartAsync(node);
         var casts = (int)(10_000_000 * scale);
         var calls = (int)(1_000_000 * scale);
         var spawns = (int)(1_000_000 * scale);
@@ -43,6 +43,14 @@ public static class QuickRun
         if (Selected("fan"))
         {
             results.Add(("fan-in 4->1", await MedianRateAsync(rounds, casts, () => Workloads.FanInAsync(accumulator, 4, casts)), "msgs/s"));
+        }
+
+        if (Selected("busy"))
+        {
+            var idleCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
+            var busyCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 500_000);
+            results.Add(("call, idle caller", 1e9 / idleCaller, "calls/s"));
+            results.Add(("call, 500k queued", 1e9 / busyCaller, "calls/s"));
         }
 
         if (Selected("spawn"))
