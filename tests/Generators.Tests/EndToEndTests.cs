@@ -56,4 +56,11 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
         await using var node = await ArborNode.StartAsync();
         Assert.Equal("Crash boom | True", await _servers.Run("CrashRunsTerminateAndFailsCallers", node));
     }
+
+    [Fact]
+    public async Task A_crashed_server_is_restarted_by_its_supervisor_from_the_generated_child_spec()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("15 Crash | fragile True True True True | 11", await _servers.Run("CrashAndRestartUnderSupervisor", node));
+    }
 }

@@ -29,6 +29,9 @@ public abstract class CallMessage : Envelope
 
     internal Pid Target;
 
+    /// <summary>Latency and activity of this call, while telemetry listens.</summary>
+    internal CallObservation? Observation;
+
     private CancellationTokenRegistration _cancellation;
 
     private protected CallMessage()
@@ -53,8 +56,20 @@ public abstract class CallMessage : Envelope
 
     internal abstract bool TryFail(Exception exception);
 
+    /// <summary>Wakes the caller for a reply stored by <c>TryStage</c>; <paramref name="handOff"/> lets the current worker run its continuation after the turn.</summary>
+    internal abstract void PublishStaged(bool handOff);
+
     /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
     internal abstract void ReleaseHeldReply();
+
+    private protected static string OutcomeOf(Exception error) => error switch
+    {
+        CallTimeoutException => "timeout",
+        NoProcessException => "noproc",
+        ProcessExitedException => "exited",
+        OperationCanceledException => "canceled",
+        _ => "error",
+    };
 
     internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, ToString()));
 
@@ -82,7 +97,23 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     internal ValueTask<TResult> AsValueTask() => new(this, 0);
 
     /// <summary>Completes the call with <paramref name="value"/>; false if it already completed (timed out, cancelled or answered).</summary>
-    internal bool TryReply(TResult value, bool endOfHandler = false)
+    /// <summary>Completes the call with <paramref name="value"/> now; false if it already completed (timed out, cancelled or answered).</summary>
+    internal bool TryReply(TResult value)
+    {
+        if (!TryStage(value))
+        {
+            return false;
+        }
+
+        PublishStaged(handOff: false);
+        return true;
+    }
+
+    /// <summary>
+    /// Claims the call and stores the reply without waking the caller yet: the replying process publishes it once its
+    /// handler has returned. False if the call already completed.
+    /// </summary>
+    internal bool TryStage(TResult value)
     {
         if (!TryClaim())
         {
@@ -90,7 +121,6 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         }
 
         _result = value;
-        Publish(endOfHandler);
         return true;
     }
 
@@ -111,14 +141,15 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         }
 
         _error = ExceptionDispatchInfo.Capture(exception);
-        Publish(endOfHandler: false);
+        PublishStaged(handOff: false);
         return true;
     }
 
-    private void Publish(bool endOfHandler)
+    internal override void PublishStaged(bool handOff)
     {
+        Observation?.Complete(_error is null ? "ok" : OutcomeOf(_error.SourceException));
         Volatile.Write(ref _published, 1);
-        _continuation.Signal(endOfHandler);
+        _continuation.Signal(handOff);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)

@@ -49,15 +49,15 @@ internal struct ReplyContinuation
     }
 
     /// <summary>
-    /// Called exactly once, after the result has been published. <paramref name="endOfHandler"/> says the replier is a
-    /// handler that returns right after replying, so the continuation may wait for the end of its turn.
+    /// Called exactly once, after the result has been published. <paramref name="handOff"/> says the replying handler
+    /// has returned, so the continuation may run on this worker right after the turn.
     /// </summary>
-    public void Signal(bool endOfHandler)
+    public void Signal(bool handOff)
     {
         var continuation = Interlocked.Exchange(ref _continuation, s_completed);
         if (continuation is not null)
         {
-            Dispatch(continuation, _state, allowHandOff: endOfHandler);
+            Dispatch(continuation, _state, allowHandOff: handOff);
         }
     }
 

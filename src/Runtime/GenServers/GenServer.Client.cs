@@ -66,6 +66,11 @@ public abstract partial class GenServer
             message.RegisterCancellation(cancellationToken);
         }
 
+        if (ArborTelemetry.CallsObserved)
+        {
+            message.Observation = CallObservation.Start(target, message.ToString());
+        }
+
         var timed = wait != Timeout.InfiniteTimeSpan;
         if (timed)
         {

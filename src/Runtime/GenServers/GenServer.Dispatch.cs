@@ -40,7 +40,13 @@ public abstract partial class GenServer
                 }
 
                 TrackIfUnanswered(call);
-                break;
+                if (HasContinue())
+                {
+                    Owner.PublishStagedReply(handOff: false);
+                    return RunContinuesAsync();
+                }
+
+                return handled;
             case EnvelopeKind.IdleTimeout:
                 handled = HandleInfoAsync(Arbor.IdleTimeout.Instance);
                 break;
@@ -55,15 +61,21 @@ public abstract partial class GenServer
         }
 
         // A completed handler is handed back as is: the process only checks that it succeeded.
-        return HasContinue() ? RunContinuesAsync() : handled;
+        if (!HasContinue())
+        {
+            return handled;
+        }
+
+        Owner.PublishStagedReply(handOff: false);
+        return RunContinuesAsync();
     }
 
     internal override ValueTask TerminateCoreAsync(ExitReason reason) => TerminateAsync(reason);
 
     /// <summary>
-    /// Answers <paramref name="call"/> with <paramref name="value"/>; used by generated dispatch as the last thing a
-    /// handler does (the caller resumes once the handler has returned). Held until terminate has run when the handler
-    /// asked to stop.
+    /// Answers <paramref name="call"/> with <paramref name="value"/> (OTP's <c>{reply, Reply, State}</c>); used by
+    /// generated dispatch. The caller is woken when the handler returns (before any continue runs), or, when the handler
+    /// asked to stop, after terminate has run.
     /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     protected void Reply<T>(CallMessage<T> call, T value)
@@ -76,7 +88,18 @@ public abstract partial class GenServer
             return;
         }
 
-        call.TryReply(value, endOfHandler: true);
+        if (Worker.InTurn && Worker.CurrentProcess == Owner)
+        {
+            if (call.TryStage(value))
+            {
+                Owner.StageReply(call);
+            }
+        }
+        else
+        {
+            // An asynchronous handler resumed off its turn: there is no handler return to wait for.
+            call.TryReply(value);
+        }
     }
 
     /// <summary>The deferred-reply token for <paramref name="call"/>; used by generated dispatch for handlers that take a <see cref="ReplyTo{T}"/>.</summary>

@@ -41,6 +41,7 @@ internal sealed partial class Process
         var request = new StartRequest(factory);
         process._start = request;
         node.OnSpawned();
+        ArborTelemetry.ProcessesSpawned.Add(1);
         ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
         return request.Task;
     }

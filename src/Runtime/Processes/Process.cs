@@ -32,6 +32,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private Envelope? _current;
     private bool _trapExit;
     private ExitReason? _stopRequest;
+    private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
     private ValueTask _pending;
@@ -116,9 +117,35 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
     public void RequestStop(ExitReason reason) => _stopRequest = reason;
 
+    /// <summary>Keeps a reply made during the running handler until the handler returns. Owner only.</summary>
+    public void StageReply(CallMessage call)
+    {
+        _stagedReply?.PublishStaged(handOff: false);
+        _stagedReply = call;
+    }
+
+    /// <summary>Wakes the caller of the reply staged by the running handler, if any. Owner only.</summary>
+    public void PublishStagedReply(bool handOff)
+    {
+        if (_stagedReply is { } staged)
+        {
+            _stagedReply = null;
+            staged.PublishStaged(handOff);
+        }
+    }
+
     private void Run()
     {
         var budget = FairnessBudget;
+        RunUntilTurnEnds(ref budget);
+        if (budget != FairnessBudget && ArborTelemetry.MessagesProcessed.Enabled)
+        {
+            ArborTelemetry.MessagesProcessed.Add(FairnessBudget - budget);
+        }
+    }
+
+    private void RunUntilTurnEnds(ref int budget)
+    {
         while (true)
         {
             if (_signals is not null && MailboxStack.HasItems(ref _signals))
@@ -157,7 +184,14 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 continue;
             }
 
-            var batch = _batch ?? MailboxStack.TakeAll(ref _inbox);
+            if (budget <= 0)
+            {
+                // The turn's budget is spent: let others run; the queued work item resumes this process.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
+            var batch = _batch ?? TakeMailbox();
             if (batch is null)
             {
                 break;
@@ -171,6 +205,22 @@ internal sealed partial class Process : IThreadPoolWorkItem
         }
 
         GoIdle();
+    }
+
+    private Envelope? TakeMailbox()
+    {
+        if (!ArborTelemetry.MailboxDepth.Enabled)
+        {
+            return MailboxStack.TakeAll(ref _inbox);
+        }
+
+        var batch = MailboxStack.TakeAll(ref _inbox, out var depth);
+        if (depth > 0)
+        {
+            ArborTelemetry.MailboxDepth.Record(depth);
+        }
+
+        return batch;
     }
 
     /// <summary>
@@ -192,10 +242,16 @@ internal sealed partial class Process : IThreadPoolWorkItem
             }
             catch (Exception exception)
             {
+                PublishStagedReply(handOff: false);
                 _batch = next;
                 _current = envelope;
                 BeginStop(ExitReason.Crash(exception), report: true);
                 return IsAlive;
+            }
+
+            if (_stagedReply is not null)
+            {
+                PublishStagedReply(handOff: true);
             }
 
             if (!handled.IsCompletedSuccessfully)
@@ -214,6 +270,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 return IsAlive;
             }
 
+            --budget;
             if (next is null)
             {
                 return true;
@@ -221,7 +278,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
             // More of this batch follows: whoever this handler woke should not wait for it.
             Worker.ReleaseHandOffs();
-            if (--budget == 0)
+            if (budget <= 0)
             {
                 _batch = next;
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);

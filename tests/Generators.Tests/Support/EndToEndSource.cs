@@ -120,6 +120,22 @@ internal static class EndToEndSource
 
             [Terminate] public void Cleanup(ExitReason reason) => _terminated.TrySetResult(reason.ToString());
         }
+
+        [GenServer]
+        public partial class Fragile
+        {
+            private int _value;
+
+            // The same start arguments are used on every restart; the channel tells the test each time init runs.
+            public Fragile(int start, System.Threading.Channels.ChannelWriter<Pid> started)
+            {
+                _value = start;
+                started.TryWrite(Self);
+            }
+
+            [Call] public int Add(int by) => _value += by;
+            [Cast] public void Crash() => throw new InvalidOperationException("let it crash");
+        }
         """;
 
     public const string Scenarios = """
@@ -228,6 +244,25 @@ internal static class EndToEndSource
                 var exit = await node.WhenExited(server.Pid);
                 var reason = await terminated.Task;
                 return $"{exit.Kind} {exit.Exception?.Message} | {reason.Contains("boom")}";
+            }
+
+            public static async Task<string> CrashAndRestartUnderSupervisor(ArborNode node)
+            {
+                var started = System.Threading.Channels.Channel.CreateUnbounded<Pid>();
+                var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, maxRestarts: 3, within: TimeSpan.FromSeconds(5),
+                    Fragile.ChildSpec(start: 10, started: started.Writer, name: "fragile"));
+                var first = await started.Reader.ReadAsync();
+                var fragile = node.Whereis<FragileRef>("fragile");
+                var before = await fragile.AddAsync(5);
+                var exited = node.WhenExited(fragile.Pid);
+                fragile.Crash();
+                var reason = await exited;
+                var second = await started.Reader.ReadAsync();
+                var child = (await supervisor.WhichChildrenAsync()).Single();
+                var restarted = node.Whereis<FragileRef>("fragile");
+                var after = await restarted.AddAsync(1);
+                await supervisor.StopAsync();
+                return $"{before} {reason.Kind} | {child.Id} {child.Pid == restarted.Pid} {restarted.Pid == second} {first == fragile.Pid} {restarted != fragile} | {after}";
             }
         }
         """;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -150,5 +151,56 @@ public sealed class MailboxTests
         await using var node = await ArborNode.StartAsync();
         var server = await Scripted.StartOkAsync(node, new Script());
         Assert.Throws<System.ArgumentException>(() => server.Send(new Tell()));
+    }
+
+    [Fact]
+    public async Task A_handler_that_blocks_waiting_for_a_process_it_woke_is_not_deadlocked()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var answered = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var helper = await Scripted.StartOkAsync(node, new Script
+        {
+            Cast = (_, _) =>
+            {
+                answered.SetResult("helped");
+                return default;
+            },
+        });
+        var blocker = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = (s, ask) =>
+            {
+                Scripted.Tell(helper);
+#pragma warning disable xUnit1031 // the point of the test: a handler that blocks
+                s.Answer(ask, answered.Task.Wait(Patience.Limit) ? answered.Task.Result : "deadlocked");
+#pragma warning restore xUnit1031
+                return default;
+            },
+        });
+
+        Assert.Equal("helped", await Scripted.AskAsync(blocker, timeout: Patience.Limit * 2).Within());
+    }
+
+    [Fact]
+    public async Task An_explicit_reply_reaches_a_caller_that_the_replying_handler_then_waits_for()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var callerResumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = (s, ask) =>
+            {
+                // ReplyTo is OTP's gen_server:reply/2: it goes out at once, not when the handler returns.
+                Scripted.Defer(ask).Reply("reply");
+#pragma warning disable xUnit1031 // the point of the test: a handler that blocks after replying
+                s.MyNode.SendAfter(s.Me, TimeSpan.Zero, callerResumed.Task.Wait(Patience.Limit) ? "ok" : "stuck");
+#pragma warning restore xUnit1031
+                return default;
+            },
+            Info = (_, _) => default,
+        });
+
+        Assert.Equal("reply", await Scripted.AskAsync(server).Within());
+        callerResumed.SetResult();
     }
 }
