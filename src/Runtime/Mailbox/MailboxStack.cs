@@ -57,6 +57,29 @@ internal static class MailboxStack
         return Reverse(stack);
     }
 
+    /// <summary>Like <see cref="TakeAll(ref Envelope?)"/>, also counting what was taken (for the mailbox-depth metric).</summary>
+    public static Envelope? TakeAll(ref Envelope? head, out int count)
+    {
+        count = 0;
+        if (Volatile.Read(ref head) is null)
+        {
+            return null;
+        }
+
+        var stack = Interlocked.Exchange(ref head, null);
+        Envelope? reversed = null;
+        while (stack is not null)
+        {
+            var next = stack.Next;
+            stack.Next = reversed;
+            reversed = stack;
+            stack = next;
+            count++;
+        }
+
+        return reversed;
+    }
+
     /// <summary>Closes the mailbox and returns what was still in it, oldest first.</summary>
     public static Envelope? Close(ref Envelope? head)
     {

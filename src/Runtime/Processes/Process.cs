@@ -137,6 +137,15 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private void Run()
     {
         var budget = FairnessBudget;
+        RunUntilTurnEnds(ref budget);
+        if (budget != FairnessBudget && ArborTelemetry.MessagesProcessed.Enabled)
+        {
+            ArborTelemetry.MessagesProcessed.Add(FairnessBudget - budget);
+        }
+    }
+
+    private void RunUntilTurnEnds(ref int budget)
+    {
         while (true)
         {
             if (_signals is not null && MailboxStack.HasItems(ref _signals))
@@ -175,7 +184,14 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 continue;
             }
 
-            var batch = _batch ?? MailboxStack.TakeAll(ref _inbox);
+            if (budget <= 0)
+            {
+                // The turn's budget is spent: let others run; the queued work item resumes this process.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
+            var batch = _batch ?? TakeMailbox();
             if (batch is null)
             {
                 break;
@@ -189,6 +205,22 @@ internal sealed partial class Process : IThreadPoolWorkItem
         }
 
         GoIdle();
+    }
+
+    private Envelope? TakeMailbox()
+    {
+        if (!ArborTelemetry.MailboxDepth.Enabled)
+        {
+            return MailboxStack.TakeAll(ref _inbox);
+        }
+
+        var batch = MailboxStack.TakeAll(ref _inbox, out var depth);
+        if (depth > 0)
+        {
+            ArborTelemetry.MailboxDepth.Record(depth);
+        }
+
+        return batch;
     }
 
     /// <summary>
@@ -238,6 +270,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
                 return IsAlive;
             }
 
+            --budget;
             if (next is null)
             {
                 return true;
@@ -245,7 +278,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
             // More of this batch follows: whoever this handler woke should not wait for it.
             Worker.ReleaseHandOffs();
-            if (--budget == 0)
+            if (budget <= 0)
             {
                 _batch = next;
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);

@@ -1,0 +1,35 @@
+using System.Threading.Tasks;
+using Arbor.Benchmarks.Servers;
+using BenchmarkDotNet.Attributes;
+
+namespace Arbor.Benchmarks.Runtime;
+
+/// <summary>
+/// A call made by a process whose own mailbox holds 0 or 500k unrelated messages: replies never go through the caller's
+/// mailbox, so the two should cost the same (the target is within 2x).
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+public class LargeMailboxBenchmarks
+{
+    private const int Calls = 100_000;
+
+    private ArborNode _node = null!;
+    private AccumulatorRef _target;
+
+    [Params(0, 500_000)]
+    public int Queued { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _node = await ArborNode.StartAsync();
+        _target = await Accumulator.StartAsync(_node);
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await _node.DisposeAsync();
+
+    /// <summary>Reports the time of the calls alone (the noise is queued before the clock starts, inside the handler).</summary>
+    [Benchmark(OperationsPerInvoke = Calls, Description = "call from a process with a full mailbox (per call)")]
+    public Task<double> Call() => Workloads.CallFromBusyProcessAsync(_node, _target, Calls, Queued);
+}
