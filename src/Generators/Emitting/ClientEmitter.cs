@@ -34,7 +34,8 @@ internal static class ClientEmitter
 
         foreach (var request in model.Requests)
         {
-            WriteDocs(writer, request);
+            // The interface carries the documentation; repeating it here would double the size of every generated file.
+            writer.Line("/// <inheritdoc/>");
             var construction = "new " + messages + request.MessageClassName + "(" + string.Join(", ", MessageParameters(request).Select(parameter => parameter.Name)) + ")";
             if (request.Kind == RequestKind.Call)
             {
