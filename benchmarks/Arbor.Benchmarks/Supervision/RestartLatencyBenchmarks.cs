@@ -11,10 +11,12 @@ namespace Arbor.Benchmarks.Supervision;
 /// the supervisor noticing the exit, the restart decision, the linked start, and the wake-up of the waiting benchmark.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class RestartLatencyBenchmarks
 {
-    private const int Restarts = 5_000;
+    private const int Restarts = 20_000;
     private static readonly ExitReason Crash = ExitReason.Other("benchmark crash");
 
     private ArborNode _node = null!;
