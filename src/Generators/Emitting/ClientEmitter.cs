@@ -90,7 +90,7 @@ internal static class ClientEmitter
 
     private static string Signature(RequestHandlerModel request)
     {
-        var parameters = MessageParameters(request).Select(parameter => parameter.Type + " " + parameter.Name).ToList();
+        var parameters = ParameterLists.Declare(MessageParameters(request));
         if (request.Kind == RequestKind.Cast)
         {
             return "void " + request.ClientName + "(" + string.Join(", ", parameters) + ")";
