@@ -46,19 +46,8 @@ public static class Workloads
     /// </summary>
     public static async Task<double> CallFromBusyProcessAsync(ArborNode node, AccumulatorRef target, int calls, int queued)
     {
-        var caller = await BusyCaller.StartAsync(node);
-        var filled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var measuring = caller.MeasureAsync(target, calls, filled.Task, Timeout.InfiniteTimeSpan);
-        for (var i = 0; i < queued; i++)
-        {
-            caller.Noise();
-        }
-
-        filled.SetResult();
-        var nanoseconds = await measuring;
-        node.Exit(caller.Pid, ExitReason.Kill);
-        await node.WhenExited(caller.Pid);
-        return nanoseconds;
+        var run = await BusyCallerRun.PrepareAsync(node, target, calls, queued);
+        return await run.MeasureAsync();
     }
 
     /// <summary><paramref name="producers"/> threads send <paramref name="casts"/> casts in all to one server.</summary>
