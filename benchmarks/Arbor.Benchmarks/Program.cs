@@ -7,7 +7,8 @@ namespace Arbor.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
-/// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale]</c> runs every workload with a stopwatch.
+/// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale] [workload]</c> runs the workloads with a
+/// stopwatch; <c>-- compare [scale]</c> prints the five comparison workloads for <c>benchmarks/compare.sh</c>.
 /// </summary>
 public static class Program
 {
@@ -18,6 +19,13 @@ public static class Program
             var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
             var (bytes, rate) = await Workloads.MeasureSpawnAsync(count);
             Console.WriteLine($"spawned {count:N0} idle GenServers: {rate / 1e6:0.00}M processes/s, {bytes:0} bytes retained per process");
+            return;
+        }
+
+        if (args is ["compare", ..])
+        {
+            var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
+            QuickRun.PrintMachineReadable(await QuickRun.RunAsync(rounds: 5, scale, "cast,call,ping,fan,spawn"));
             return;
         }
 

@@ -200,4 +200,31 @@ public sealed class SnapshotTests
 
         Snapshot.Match("KeywordNames", run.Single());
     }
+
+    [Fact]
+    public void Default_values_carry_over_to_the_client_and_start_methods()
+    {
+        var run = Generate.Clean("""
+            using System;
+            using Arbor;
+
+            namespace Shop;
+
+            public enum Mode { Fast = 1, Safe = 2 }
+
+            [GenServer]
+            public partial class Defaults
+            {
+                public const int Step = 3;
+
+                public Defaults(int start = Step, string? label = null, Mode mode = Mode.Safe) { }
+
+                [Call] public int Add(int by = 1, long big = -5, double ratio = 0.5, float f = 1.25f, decimal m = 2.5m, char c = '\'', string s = "a\"b\n", bool flag = true) => by;
+                [Call] public int Pick(Mode mode = Mode.Fast, int? maybe = null, DateTime when = default, uint u = 4000000000, ulong ul = ulong.MaxValue, double nan = double.NaN, sbyte small = -1) => 0;
+                [Cast] public void Put(int first = 1, params int[] rest) { }
+            }
+            """);
+
+        Snapshot.Match("DefaultValues", run.Single());
+    }
 }

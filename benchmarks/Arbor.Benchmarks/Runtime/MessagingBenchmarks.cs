@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace Arbor.Benchmarks.Runtime;
 
-/// <summary>Cast throughput, call round trip, ping-pong and fan-in on the runtime (hand-written GenServers).</summary>
+/// <summary>Cast throughput, call round trip, ping-pong and fan-in through the generated clients of [GenServer] classes.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
 public class MessagingBenchmarks
@@ -14,17 +14,17 @@ public class MessagingBenchmarks
     private const int Rounds = 1_000_000;
 
     private ArborNode _node = null!;
-    private Pid _accumulator;
-    private Pid _pinger;
-    private Pid _ponger;
+    private AccumulatorRef _accumulator;
+    private PingerRef _pinger;
+    private PongerRef _ponger;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _node = await ArborNode.StartAsync();
-        _accumulator = await Workloads.StartAsync(_node, static () => new Accumulator());
-        _pinger = await Workloads.StartAsync(_node, static () => new Pinger());
-        _ponger = await Workloads.StartAsync(_node, static () => new Ponger());
+        _accumulator = await Accumulator.StartAsync(_node);
+        _pinger = await Pinger.StartAsync(_node);
+        _ponger = await Ponger.StartAsync(_node);
     }
 
     [GlobalCleanup]

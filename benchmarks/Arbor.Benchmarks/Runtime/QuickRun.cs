@@ -16,40 +16,49 @@ public static class QuickRun
     public static async Task<IReadOnlyList<(string Workload, double PerSecond, string Unit)>> RunAsync(int rounds, double scale, string? only = null)
     {
         await using var node = await ArborNode.StartAsync();
-        var accumulator = await Workloads.StartAsync(node, static () => new Accumulator());
-        var pinger = await Workloads.StartAsync(node, static () => new Pinger());
-        var ponger = await Workloads.StartAsync(node, static () => new Ponger());
+        var accumulator = await Accumulator.StartAsync(node);
+        var pinger = await Pinger.StartAsync(node);
+        var ponger = await Ponger.StartAsync(node);
         var casts = (int)(10_000_000 * scale);
         var calls = (int)(1_000_000 * scale);
         var spawns = (int)(1_000_000 * scale);
 
         var results = new List<(string, double, string)>();
-        bool Selected(string name) => only is null || name.StartsWith(only, StringComparison.OrdinalIgnoreCase);
+        var wanted = only?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        bool Selected(string name) => wanted is null || Array.Exists(wanted, w => name.StartsWith(w, StringComparison.OrdinalIgnoreCase));
         if (Selected("cast"))
         {
-            results.Add(("cast 1->1", await MedianRateAsync(rounds, casts, () => Workloads.CastAsync(accumulator, casts)), "msgs/s"));
+            results.Add(("cast", await MedianRateAsync(rounds, casts, () => Workloads.CastAsync(accumulator, casts)), "msgs/s"));
         }
 
         if (Selected("call"))
         {
-            results.Add(("call round trip", await MedianRateAsync(rounds, calls, () => Workloads.CallAsync(accumulator, calls)), "calls/s"));
+            results.Add(("call", await MedianRateAsync(rounds, calls, () => Workloads.CallAsync(accumulator, calls)), "calls/s"));
         }
 
         if (Selected("ping"))
         {
-            results.Add(("ping-pong", await MedianRateAsync(rounds, calls, () => Workloads.PingPongAsync(pinger, ponger, calls)), "round trips/s"));
+            results.Add(("ping-pong", await MedianRateAsync(rounds, calls, () => Workloads.PingPongAsync(pinger, ponger, calls)), "round-trips/s"));
         }
 
         if (Selected("fan"))
         {
-            results.Add(("fan-in 4->1", await MedianRateAsync(rounds, casts, () => Workloads.FanInAsync(accumulator, 4, casts)), "msgs/s"));
+            results.Add(("fan-in", await MedianRateAsync(rounds, casts, () => Workloads.FanInAsync(accumulator, 4, casts)), "msgs/s"));
+        }
+
+        if (Selected("busy"))
+        {
+            var idleCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
+            var busyCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 500_000);
+            results.Add(("call-idle-caller", 1e9 / idleCaller, "calls/s"));
+            results.Add(("call-500k-queued", 1e9 / busyCaller, "calls/s"));
         }
 
         if (Selected("spawn"))
         {
             var spawn = await Workloads.MeasureSpawnAsync(spawns);
             results.Add(("spawn", spawn.ProcessesPerSecond, "processes/s"));
-            results.Add(("idle process memory", spawn.BytesPerProcess, "bytes/process"));
+            results.Add(("process-memory", spawn.BytesPerProcess, "bytes/process"));
         }
 
         return results;
@@ -68,6 +77,15 @@ public static class QuickRun
 
         rates.Sort();
         return rates[rates.Count / 2];
+    }
+
+    /// <summary>One "name value unit" line per workload: the format the comparison script reads.</summary>
+    public static void PrintMachineReadable(IEnumerable<(string Workload, double PerSecond, string Unit)> results)
+    {
+        foreach (var (workload, value, unit) in results)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{workload} {value:0.0} {unit}"));
+        }
     }
 
     public static void Print(IEnumerable<(string Workload, double PerSecond, string Unit)> results)

@@ -12,39 +12,46 @@ namespace Arbor.Benchmarks.Runtime;
 /// </summary>
 public static class Workloads
 {
-    public static async Task<Pid> StartAsync(ArborNode node, Func<GenServer> factory) =>
-        (await GenServer.StartAsync(node, factory)).EnsureStarted("benchmark server");
-
     /// <summary>One producer sends <paramref name="casts"/> casts; returns when the server has handled them all.</summary>
-    public static async Task CastAsync(Pid server, int casts)
+    public static async Task CastAsync(AccumulatorRef server, int casts)
     {
         for (var i = 0; i < casts; i++)
         {
-            GenServer.Cast(server, new Bump(1));
+            server.Bump(1);
         }
 
-        await GenServer.CallAsync(server, new Total(), Timeout.InfiniteTimeSpan);
+        await server.TotalAsync(Timeout.InfiniteTimeSpan);
     }
 
     /// <summary><paramref name="calls"/> sequential calls from one caller.</summary>
-    public static async Task CallAsync(Pid server, int calls)
+    public static async Task CallAsync(AccumulatorRef server, int calls)
     {
         for (var i = 0; i < calls; i++)
         {
-            await GenServer.CallAsync(server, new Total());
+            await server.TotalAsync();
         }
     }
 
     /// <summary><paramref name="rounds"/> ping-pong round trips between two processes.</summary>
-    public static Task PingPongAsync(Pid pinger, Pid ponger, int rounds)
+    public static Task PingPongAsync(PingerRef pinger, PongerRef ponger, int rounds)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        GenServer.Cast(pinger, new Serve(ponger, rounds, done));
+        pinger.Serve(ponger, rounds, done);
         return done.Task;
     }
 
+    /// <summary>
+    /// Mean nanoseconds per call for <paramref name="calls"/> sequential calls made by a process from inside a handler
+    /// while <paramref name="queued"/> unrelated messages wait in its own mailbox.
+    /// </summary>
+    public static async Task<double> CallFromBusyProcessAsync(ArborNode node, AccumulatorRef target, int calls, int queued)
+    {
+        var run = await BusyCallerRun.PrepareAsync(node, target, calls, queued);
+        return await run.MeasureAsync();
+    }
+
     /// <summary><paramref name="producers"/> threads send <paramref name="casts"/> casts in all to one server.</summary>
-    public static async Task FanInAsync(Pid server, int producers, int casts)
+    public static async Task FanInAsync(AccumulatorRef server, int producers, int casts)
     {
         var perProducer = casts / producers;
         var threads = new Thread[producers];
@@ -54,7 +61,7 @@ public static class Workloads
             {
                 for (var i = 0; i < perProducer; i++)
                 {
-                    GenServer.Cast(server, new Bump(1));
+                    server.Bump(1);
                 }
             });
             threads[p].Start();
@@ -65,25 +72,25 @@ public static class Workloads
             thread.Join();
         }
 
-        await GenServer.CallAsync(server, new Total(), Timeout.InfiniteTimeSpan);
+        await server.TotalAsync(Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Starts <paramref name="count"/> idle GenServers and waits until every init has completed; returns their pids.</summary>
-    public static async Task<Pid[]> SpawnAsync(ArborNode node, int count)
+    public static async Task<IdleRef[]> SpawnAsync(ArborNode node, int count)
     {
-        var pending = new ValueTask<StartResult>[count];
+        var pending = new ValueTask<IdleRef>[count];
         for (var i = 0; i < count; i++)
         {
-            pending[i] = GenServer.StartAsync(node, static () => new Idle());
+            pending[i] = Idle.StartAsync(node);
         }
 
-        var pids = new Pid[count];
+        var clients = new IdleRef[count];
         for (var i = 0; i < count; i++)
         {
-            pids[i] = (await pending[i]).Pid;
+            clients[i] = await pending[i];
         }
 
-        return pids;
+        return clients;
     }
 
     /// <summary>Bytes of managed heap retained per idle process (after a full collection), and the start rate.</summary>

@@ -34,7 +34,8 @@ internal static class ClientEmitter
 
         foreach (var request in model.Requests)
         {
-            WriteDocs(writer, request);
+            // The interface carries the documentation; repeating it here would double the size of every generated file.
+            writer.Line("/// <inheritdoc/>");
             var construction = "new " + messages + request.MessageClassName + "(" + string.Join(", ", MessageParameters(request).Select(parameter => parameter.Name)) + ")";
             if (request.Kind == RequestKind.Call)
             {
@@ -89,7 +90,7 @@ internal static class ClientEmitter
 
     private static string Signature(RequestHandlerModel request)
     {
-        var parameters = MessageParameters(request).Select(parameter => parameter.Type + " " + parameter.Name).ToList();
+        var parameters = ParameterLists.Declare(MessageParameters(request));
         if (request.Kind == RequestKind.Cast)
         {
             return "void " + request.ClientName + "(" + string.Join(", ", parameters) + ")";

@@ -9,7 +9,7 @@ internal static class StartEmitter
     public static void Emit(SourceWriter writer, GenServerModel model)
     {
         var arguments = string.Join(", ", model.InitParameters.Select(parameter => parameter.Name));
-        var declared = string.Concat(model.InitParameters.Select(parameter => parameter.Type + " " + parameter.Name + ", "));
+        var declared = string.Concat(ParameterLists.Declare(model.InitParameters).Select(parameter => parameter + ", "));
         var factory = "() => new " + model.Name + "(" + arguments + ")";
 
         WriteStart(writer, model, "StartAsync", declared, factory, link: false,

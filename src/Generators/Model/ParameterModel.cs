@@ -18,4 +18,5 @@ internal enum ParameterRole
 /// <param name="Type">The fully qualified type, with nullable annotations.</param>
 /// <param name="FieldName">The message class field that carries it.</param>
 /// <param name="Role">Whether the caller supplies it or the dispatch does.</param>
-internal sealed record ParameterModel(string Name, string Type, string FieldName, ParameterRole Role);
+/// <param name="DefaultValue">The default value as C# (e.g. <c>1</c>, <c>null</c>), or null when it has none.</param>
+internal sealed record ParameterModel(string Name, string Type, string FieldName, ParameterRole Role, string? DefaultValue = null);

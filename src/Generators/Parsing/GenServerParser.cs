@@ -245,7 +245,7 @@ internal static class GenServerParser
             var index = i;
             ok &= handlers.CheckExposed(parameter.Type, name => where.ParameterTypeNamed(index, name), type.Name + " constructor");
             var name = TypeNames.Identifier(parameter.Name);
-            parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), name, ParameterRole.Message));
+            parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), name, ParameterRole.Message, DefaultValues.Of(parameter)));
         }
 
         return ok ? EquatableArray.From(parameters) : null;

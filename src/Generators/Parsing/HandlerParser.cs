@@ -84,7 +84,7 @@ internal sealed class HandlerParser
 
             ok &= CheckExposed(parameter.Type, name => where.ParameterTypeNamed(i, name), method.Name);
             var field = s_reservedFieldNames.Contains(parameter.Name) || parameter.Name == baseName + kind ? "Arg" + i : name;
-            parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), field, ParameterRole.Message));
+            parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), field, ParameterRole.Message, DefaultValues.Of(parameter)));
             signature.Add(TypeNames.SignatureKey(parameter.Type));
         }
 

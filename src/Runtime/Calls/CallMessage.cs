@@ -29,6 +29,9 @@ public abstract class CallMessage : Envelope
 
     internal Pid Target;
 
+    /// <summary>Latency and activity of this call, while telemetry listens.</summary>
+    internal CallObservation? Observation;
+
     private CancellationTokenRegistration _cancellation;
 
     private protected CallMessage()
@@ -58,6 +61,15 @@ public abstract class CallMessage : Envelope
 
     /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
     internal abstract void ReleaseHeldReply();
+
+    private protected static string OutcomeOf(Exception error) => error switch
+    {
+        CallTimeoutException => "timeout",
+        NoProcessException => "noproc",
+        ProcessExitedException => "exited",
+        OperationCanceledException => "canceled",
+        _ => "error",
+    };
 
     internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, ToString()));
 
@@ -135,6 +147,7 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
 
     internal override void PublishStaged(bool handOff)
     {
+        Observation?.Complete(_error is null ? "ok" : OutcomeOf(_error.SourceException));
         Volatile.Write(ref _published, 1);
         _continuation.Signal(handOff);
     }

@@ -18,8 +18,34 @@ public abstract partial class GenServer
     /// <param name="node">The node to run on.</param>
     /// <param name="factory">Creates the server, for example <c>() =&gt; new Counter(0)</c>.</param>
     /// <param name="options">Name and link options.</param>
-    public static ValueTask<StartResult> StartAsync(ArborNode node, Func<GenServer> factory, StartOptions? options = null) =>
-        Process.Start(node, factory, options ?? StartOptions.Default);
+    public static ValueTask<StartResult> StartAsync(ArborNode node, Func<GenServer> factory, StartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var request = new StartResultRequest(factory);
+        var holder = Process.Start(node, request, options ?? StartOptions.Default);
+        return holder.IsNone ? request.Task : new ValueTask<StartResult>(StartResult.AlreadyStarted(holder));
+    }
+
+    /// <summary>
+    /// Starts a GenServer like <see cref="StartAsync(ArborNode, Func{GenServer}, StartOptions?)"/> and returns a typed
+    /// client for it; used by the generated <c>StartAsync</c>/<c>StartLinkAsync</c> helpers.
+    /// </summary>
+    /// <param name="node">The node to run on.</param>
+    /// <param name="factory">Creates the server inside the new process.</param>
+    /// <param name="options">Name and link options.</param>
+    /// <param name="description">How the server is named in a <see cref="StartFailedException"/>.</param>
+    /// <exception cref="StartFailedException">Init failed, stopped or returned ignore, or the name is taken (the task faults with it).</exception>
+    public static ValueTask<TRef> StartAsync<TRef>(ArborNode node, Func<GenServer> factory, StartOptions? options, string description)
+        where TRef : struct, IProcessRef<TRef>
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(description);
+        var request = new TypedStartRequest<TRef>(factory, description);
+        var holder = Process.Start(node, request, options ?? StartOptions.Default);
+        return holder.IsNone
+            ? request.Task
+            : ValueTask.FromException<TRef>(new StartFailedException(description, StartResult.AlreadyStarted(holder)));
+    }
 
     /// <summary>Sends a cast (fire and forget). Never fails for the sender: a cast to a dead process is dropped.</summary>
     public static void Cast(Pid target, CastMessage message)
@@ -64,6 +90,11 @@ public abstract partial class GenServer
             }
 
             message.RegisterCancellation(cancellationToken);
+        }
+
+        if (ArborTelemetry.CallsObserved)
+        {
+            message.Observation = CallObservation.Start(target, message.ToString());
         }
 
         var timed = wait != Timeout.InfiniteTimeSpan;

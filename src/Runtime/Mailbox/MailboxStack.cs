@@ -46,22 +46,25 @@ internal static class MailboxStack
     }
 
     /// <summary>Takes everything pushed so far, oldest first; null when empty. Only the owner calls this.</summary>
-    public static Envelope? TakeAll(ref Envelope? head)
+    public static Envelope? TakeAll(ref Envelope? head) => TakeAll(ref head, out _);
+
+    /// <summary>Like <see cref="TakeAll(ref Envelope?)"/>, also counting what was taken (for the mailbox-depth metric).</summary>
+    public static Envelope? TakeAll(ref Envelope? head, out int count)
     {
         if (Volatile.Read(ref head) is null)
         {
+            count = 0;
             return null;
         }
 
-        var stack = Interlocked.Exchange(ref head, null);
-        return Reverse(stack);
+        return Reverse(Interlocked.Exchange(ref head, null), out count);
     }
 
     /// <summary>Closes the mailbox and returns what was still in it, oldest first.</summary>
     public static Envelope? Close(ref Envelope? head)
     {
         var stack = Interlocked.Exchange(ref head, Closed);
-        return ReferenceEquals(stack, Closed) ? null : Reverse(stack);
+        return ReferenceEquals(stack, Closed) ? null : Reverse(stack, out _);
     }
 
     public static bool IsClosed(ref Envelope? head) => ReferenceEquals(Volatile.Read(ref head), Closed);
@@ -72,8 +75,9 @@ internal static class MailboxStack
         return current is not null && !ReferenceEquals(current, Closed);
     }
 
-    private static Envelope? Reverse(Envelope? stack)
+    private static Envelope? Reverse(Envelope? stack, out int count)
     {
+        count = 0;
         Envelope? reversed = null;
         while (stack is not null)
         {
@@ -81,6 +85,7 @@ internal static class MailboxStack
             stack.Next = reversed;
             reversed = stack;
             stack = next;
+            count++;
         }
 
         return reversed;

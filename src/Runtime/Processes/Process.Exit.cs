@@ -163,6 +163,7 @@ internal sealed partial class Process
 
         // Counted out before anyone waiting on this exit is woken, so they see a consistent process count.
         Node.OnExited();
+        ArborTelemetry.RecordExit(reason);
         if (waiters is not null)
         {
             foreach (var waiter in waiters)

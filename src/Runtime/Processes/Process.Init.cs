@@ -10,12 +10,13 @@ internal sealed partial class Process
 
     /// <summary>
     /// Creates a process and queues its init. The name is registered and the link made before init runs, so init
-    /// failures reach the parent and the name is never briefly free. Completes once init has decided.
+    /// failures reach the parent and the name is never briefly free. Returns the holder's pid, without starting
+    /// anything, when the name is taken; otherwise <see cref="Pid.None"/> and <paramref name="request"/> completes once
+    /// init has decided.
     /// </summary>
-    public static ValueTask<StartResult> Start(ArborNode node, Func<ProcessBehavior> factory, StartOptions options)
+    public static Pid Start(ArborNode node, StartRequest request, StartOptions options)
     {
         ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
         var parent = Current;
         if (options.Link && parent is null)
@@ -29,7 +30,7 @@ internal sealed partial class Process
         var process = new Process(node);
         if (options.Name is { } name && !node.Names.TryRegister(name, process, out var holder))
         {
-            return new ValueTask<StartResult>(StartResult.AlreadyStarted(holder));
+            return holder;
         }
 
         if (options.Link)
@@ -38,11 +39,11 @@ internal sealed partial class Process
             process.Parent = parent.Pid;
         }
 
-        var request = new StartRequest(factory);
         process._start = request;
         node.OnSpawned();
+        ArborTelemetry.ProcessesSpawned.Add(1);
         ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
-        return request.Task;
+        return Pid.None;
     }
 
     private void RunInit()

@@ -35,6 +35,16 @@ internal sealed class DynamicSupervisorServer : SupervisorServerBase
             case TerminateChildCall terminate:
                 handled = TerminateChildAsync(terminate);
                 return true;
+            case RestartChildCall restart:
+                // Dynamic children have no ids to address (OTP answers {error, simple_one_for_one}); a misdirected
+                // request must not crash the supervisor.
+                Reply(restart, RestartChildResult.Of(RestartChildStatus.NotFound));
+                handled = default;
+                return true;
+            case DeleteChildCall delete:
+                Reply(delete, DeleteChildResult.NotFound);
+                handled = default;
+                return true;
             default:
                 handled = default;
                 return false;

@@ -144,6 +144,11 @@ internal abstract class SupervisorServerBase : GenServer
             return default;
         }
 
+        if (ArborTelemetry.Restarts.Enabled)
+        {
+            ArborTelemetry.RecordRestart(Owner.ToString(), child.Id);
+        }
+
         return RestartByStrategyAsync(child);
     }
 

@@ -275,47 +275,26 @@ namespace Shop
         /// <returns>The client.</returns>
         public static OrdersRef FromPid(global::Arbor.Pid pid) => new OrdersRef(pid);
 
-        /// <summary>Calls <c>Orders.Place</c> and waits for the reply.</summary>
-        /// <param name="order">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::Shop.Order> PlaceAsync(global::Shop.Order order, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Orders.ArborMessages.PlaceCall(order), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Orders.Price</c> and waits for the reply.</summary>
-        /// <param name="order">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::Shop.Money> PriceAsync(global::Shop.Order order, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Orders.ArborMessages.PriceCall(order), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Orders.Later</c> and waits for the reply.</summary>
-        /// <param name="where">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::Shop.Point> LaterAsync(global::Shop.Point where, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Orders.ArborMessages.LaterCall(where), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Orders.LaterStill</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::Shop.Basket?> LaterStillAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Orders.ArborMessages.LaterStillCall(), timeout, cancellationToken);
 
-        /// <summary>Casts <c>Orders.Record</c>: fire and forget; dropped if the server is gone.</summary>
-        /// <param name="money">Passed to the handler.</param>
+        /// <inheritdoc/>
         public void Record(global::Shop.Money money) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Orders.ArborMessages.RecordCast(money));
 
-        /// <summary>Casts <c>Orders.Forget</c>: fire and forget; dropped if the server is gone.</summary>
-        /// <param name="basket">Passed to the handler.</param>
+        /// <inheritdoc/>
         public void Forget(global::Shop.Basket basket) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Orders.ArborMessages.ForgetCast(basket));
 
         /// <inheritdoc/>

@@ -209,40 +209,23 @@ namespace Shop
         /// <returns>The client.</returns>
         public static CounterRef FromPid(global::Arbor.Pid pid) => new CounterRef(pid);
 
-        /// <summary>Calls <c>Counter.Get</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> GetAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Counter.ArborMessages.GetCall(), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Counter.Add</c> and waits for the reply.</summary>
-        /// <param name="by">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> AddAsync(int by, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Counter.ArborMessages.AddCall(by), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Counter.Later</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> LaterAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Counter.ArborMessages.LaterCall(), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Counter.Slow</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> SlowAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Counter.ArborMessages.SlowCall(), timeout, cancellationToken);
 
-        /// <summary>Casts <c>Counter.Reset</c>: fire and forget; dropped if the server is gone.</summary>
+        /// <inheritdoc/>
         public void Reset() => global::Arbor.GenServer.Cast(Pid, new global::Shop.Counter.ArborMessages.ResetCast());
 
         /// <inheritdoc/>

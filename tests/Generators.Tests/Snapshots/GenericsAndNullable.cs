@@ -199,50 +199,26 @@ namespace Shop.Catalog
         /// <returns>The client.</returns>
         public static IndexRef FromPid(global::Arbor.Pid pid) => new IndexRef(pid);
 
-        /// <summary>Calls <c>Index.Snapshot</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>>> SnapshotAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Catalog.Index.ArborMessages.SnapshotCall(), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Index.Find</c> and waits for the reply.</summary>
-        /// <param name="key">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<string?> FindAsync(string? key, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Catalog.Index.ArborMessages.FindCall(key), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Index.Stats</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<(int Count, string? Last)> StatsAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Catalog.Index.ArborMessages.StatsCall(), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Index.Pairs</c> and waits for the reply.</summary>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, int?>>> PairsAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Catalog.Index.ArborMessages.PairsCall(), timeout, cancellationToken);
 
-        /// <summary>Casts <c>Index.Put</c>: fire and forget; dropped if the server is gone.</summary>
-        /// <param name="pair">Passed to the handler.</param>
-        /// <param name="tags">Passed to the handler.</param>
+        /// <inheritdoc/>
         public void Put(global::System.Collections.Generic.KeyValuePair<string, int?> pair, global::System.Collections.Generic.List<string?>? tags) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Catalog.Index.ArborMessages.PutCast(pair, tags));
 
-        /// <summary>Calls <c>Index.Count</c> and waits for the reply.</summary>
-        /// <param name="atLeast">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int?> CountAsync(int? atLeast, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Catalog.Index.ArborMessages.CountCall(atLeast), timeout, cancellationToken);
 

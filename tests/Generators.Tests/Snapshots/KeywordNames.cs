@@ -137,18 +137,11 @@ namespace Shop
         /// <returns>The client.</returns>
         public static EventsRef FromPid(global::Arbor.Pid pid) => new EventsRef(pid);
 
-        /// <summary>Calls <c>Events.Echo</c> and waits for the reply.</summary>
-        /// <param name="class">Passed to the handler.</param>
-        /// <param name="IsCompleted">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<string> EchoAsync(string @class, int IsCompleted, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Events.ArborMessages.EchoCall(@class, IsCompleted), timeout, cancellationToken);
 
-        /// <summary>Casts <c>Events.Emit</c>: fire and forget; dropped if the server is gone.</summary>
-        /// <param name="event">Passed to the handler.</param>
+        /// <inheritdoc/>
         public void Emit(string @event) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Events.ArborMessages.EmitCast(@event));
 
         /// <inheritdoc/>

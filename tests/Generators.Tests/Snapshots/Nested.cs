@@ -139,23 +139,14 @@ namespace Shop.Billing.Internal
                 /// <returns>The client.</returns>
                 public static LedgerRef FromPid(global::Arbor.Pid pid) => new LedgerRef(pid);
 
-                /// <summary>Calls <c>Ledger.Total</c> and waits for the reply.</summary>
-                /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-                /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-                /// <returns>The server's reply.</returns>
-                /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+                /// <inheritdoc/>
                 public global::System.Threading.Tasks.ValueTask<long> TotalAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
                     global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.TotalCall(), timeout, cancellationToken);
 
-                /// <summary>Casts <c>Ledger.Post</c>: fire and forget; dropped if the server is gone.</summary>
-                /// <param name="amount">Passed to the handler.</param>
+                /// <inheritdoc/>
                 public void Post(long amount) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.PostCast(amount));
 
-                /// <summary>Calls <c>Ledger.Me</c> and waits for the reply.</summary>
-                /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-                /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-                /// <returns>The server's reply.</returns>
-                /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+                /// <inheritdoc/>
                 public global::System.Threading.Tasks.ValueTask<LedgerRef> MeAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
                     global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.MeCall(), timeout, cancellationToken);
 

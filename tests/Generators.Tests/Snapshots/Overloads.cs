@@ -178,39 +178,22 @@ namespace Shop
         /// <returns>The client.</returns>
         public static CalculatorRef FromPid(global::Arbor.Pid pid) => new CalculatorRef(pid);
 
-        /// <summary>Calls <c>Calculator.Add</c> and waits for the reply.</summary>
-        /// <param name="by">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> AddAsync(int by, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Calculator.ArborMessages.AddCall(by), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Calculator.Add</c> and waits for the reply.</summary>
-        /// <param name="a">Passed to the handler.</param>
-        /// <param name="b">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> AddAsync(int a, int b, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Calculator.ArborMessages.AddCall_2(a, b), timeout, cancellationToken);
 
-        /// <summary>Calls <c>Calculator.Sum</c> and waits for the reply.</summary>
-        /// <param name="values">Passed to the handler.</param>
-        /// <param name="timeout">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>
-        /// <param name="cancellationToken">Stops waiting; the server may still handle the request.</param>
-        /// <returns>The server's reply.</returns>
-        /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<int> SumAsync(int[] values, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Calculator.ArborMessages.SumCall(values), timeout, cancellationToken);
 
-        /// <summary>Casts <c>Calculator.Add</c>: fire and forget; dropped if the server is gone.</summary>
-        /// <param name="label">Passed to the handler.</param>
+        /// <inheritdoc/>
         public void Add(string label) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Calculator.ArborMessages.AddCast(label));
 
-        /// <summary>Casts <c>Calculator.Clear</c>: fire and forget; dropped if the server is gone.</summary>
+        /// <inheritdoc/>
         public void Clear() => global::Arbor.GenServer.Cast(Pid, new global::Shop.Calculator.ArborMessages.ClearCast());
 
         /// <inheritdoc/>

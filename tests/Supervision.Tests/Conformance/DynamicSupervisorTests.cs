@@ -134,6 +134,13 @@ public sealed class DynamicSupervisorTests
             supervisor.StartChildAsync(new EventLog().Plan("s").Spec(Restart.Temporary, significant: true)).AsTask());
         Assert.Contains("significant", significant.Message);
         Assert.Equal(TerminateChildResult.NotFound, await supervisor.TerminateChildAsync(supervisor.Pid).Within());
+
+        // Id-based requests through a static supervisor's client find nothing, and do not crash the supervisor.
+        var asStatic = SupervisorRef.FromPid(supervisor.Pid);
+        Assert.Equal(RestartChildStatus.NotFound, (await asStatic.RestartChildAsync("x").Within()).Status);
+        Assert.Equal(DeleteChildResult.NotFound, await asStatic.DeleteChildAsync("x").Within());
+        Assert.Equal(TerminateChildResult.NotFound, await asStatic.TerminateChildAsync("x").Within());
+        Assert.True(supervisor.Pid.IsAlive);
         await supervisor.StopAsync().Within();
     }
 

@@ -59,4 +59,42 @@ public sealed class ReportTests
         Assert.Empty(logs.Named("ChildTerminated"));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
+
+    [Fact]
+    public async Task Every_restart_is_counted_on_the_arbor_supervisor_restarts_instrument()
+    {
+        var restarts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ArborTelemetry.MeterName && instrument.Name == "arbor.supervisor.restarts")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? supervisor = null, child = null;
+            foreach (var tag in tags)
+            {
+                supervisor = tag.Key == "arbor.supervisor" ? tag.Value as string : supervisor;
+                child = tag.Key == "arbor.child.id" ? tag.Value as string : child;
+            }
+
+            if (supervisor?.Contains("metered", StringComparison.Ordinal) == true)
+            {
+                restarts.Enqueue(child!);
+            }
+        });
+        listener.Start();
+
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var supervisor = await node.StartSupervisorAsync(new SupervisorOptions { Name = "metered", Children = new[] { log.Plan("worker").Spec() } });
+        Worker.Crash((await log.StartedAsync("worker", 1)).Pid);
+        Worker.Crash((await log.StartedAsync("worker", 2)).Pid);
+        await log.StartedAsync("worker", 3);
+        await supervisor.StopAsync().Within();
+        Assert.Equal(new[] { "worker", "worker" }, restarts);
+    }
 }

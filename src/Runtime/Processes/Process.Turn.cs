@@ -1,0 +1,255 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+
+namespace Arbor;
+
+internal sealed partial class Process
+{
+    private void Run()
+    {
+        var budget = FairnessBudget;
+        RunUntilTurnEnds(ref budget);
+        if (budget != FairnessBudget && ArborTelemetry.MessagesProcessed.Enabled)
+        {
+            ArborTelemetry.MessagesProcessed.Add(FairnessBudget - budget);
+        }
+    }
+
+    private void RunUntilTurnEnds(ref int budget)
+    {
+        while (true)
+        {
+            if (_signals is not null && MailboxStack.HasItems(ref _signals))
+            {
+                HandleSignals();
+                if (!IsAlive)
+                {
+                    return;
+                }
+            }
+
+            if (_pendingKind != PendingKind.None)
+            {
+                if (Volatile.Read(ref _pendingDone) == 0)
+                {
+                    break;
+                }
+
+                CompletePending();
+                if (!IsAlive)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_behavior is null)
+            {
+                RunInit();
+                if (!IsAlive)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (budget <= 0)
+            {
+                // The turn's budget is spent: let others run; the queued work item resumes this process.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
+            var batch = _batch ?? TakeMailbox();
+            if (batch is null)
+            {
+                break;
+            }
+
+            _batch = null;
+            if (!DrainBatch(batch, ref budget))
+            {
+                return;
+            }
+        }
+
+        GoIdle();
+    }
+
+    private Envelope? TakeMailbox()
+    {
+        if (!ArborTelemetry.MailboxDepth.Enabled)
+        {
+            return MailboxStack.TakeAll(ref _inbox);
+        }
+
+        var batch = MailboxStack.TakeAll(ref _inbox, out var depth);
+        if (depth > 0)
+        {
+            ArborTelemetry.MailboxDepth.Record(depth);
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// The hot loop: handles the messages of a private batch back to back, touching the process's shared fields only
+    /// when something out of the ordinary happens (a crash, a stop, an asynchronous handler, a signal, the budget).
+    /// Returns false when the turn is over (the process exited or re-queued itself), true to go round the outer loop.
+    /// </summary>
+    private bool DrainBatch(Envelope envelope, ref int budget)
+    {
+        var behavior = _behavior!;
+        while (true)
+        {
+            var next = envelope.Next;
+            envelope.Next = null;
+            ValueTask handled;
+            try
+            {
+                handled = envelope.Kind == EnvelopeKind.IdleTimeout ? HandleIdleCheck() : HandleCounted(behavior, envelope);
+            }
+            catch (Exception exception)
+            {
+                PublishStagedReply(handOff: false);
+                _batch = next;
+                _current = envelope;
+                BeginStop(ExitReason.Crash(exception), report: true);
+                return IsAlive;
+            }
+
+            if (_stagedReply is not null)
+            {
+                PublishStagedReply(handOff: true);
+            }
+
+            if (!handled.IsCompletedSuccessfully)
+            {
+                _batch = next;
+                _current = envelope;
+                HandleIncomplete(handled);
+                return IsAlive;
+            }
+
+            if (_stopRequest is not null)
+            {
+                _batch = next;
+                _current = envelope;
+                AfterHandler();
+                return IsAlive;
+            }
+
+            --budget;
+            if (next is null)
+            {
+                return true;
+            }
+
+            // More of this batch follows: whoever this handler woke should not wait for it.
+            Worker.ReleaseHandOffs();
+            if (budget <= 0)
+            {
+                _batch = next;
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return false;
+            }
+
+            if (_signals is not null)
+            {
+                _batch = next;
+                return true;
+            }
+
+            envelope = next;
+        }
+    }
+
+    private ValueTask HandleCounted(ProcessBehavior behavior, Envelope envelope)
+    {
+        if (_extras is { IdleTimeoutMs: > 0 } extras)
+        {
+            extras.Handled++;
+        }
+
+        return behavior.HandleCoreAsync(envelope);
+    }
+
+    /// <summary>A handler that did not complete synchronously: it either failed or is still running.</summary>
+    private void HandleIncomplete(ValueTask handled)
+    {
+        if (!handled.IsCompleted)
+        {
+            SetPending(handled, PendingKind.Handler);
+            return;
+        }
+
+        try
+        {
+            handled.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            BeginStop(ExitReason.Crash(exception), report: true);
+            return;
+        }
+
+        AfterHandler();
+    }
+
+    /// <summary>Applies what the handler asked for once it has finished: a stop.</summary>
+    private void AfterHandler()
+    {
+        if (_stopRequest is { } reason)
+        {
+            BeginStop(reason, report: !reason.IsOrderly);
+        }
+    }
+
+    private void SetPending(ValueTask pending, PendingKind kind)
+    {
+        _pending = pending;
+        _pendingKind = kind;
+        Volatile.Write(ref _pendingDone, 0);
+        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume ??= Resume);
+    }
+
+    private void Resume()
+    {
+        Volatile.Write(ref _pendingDone, 1);
+        Schedule();
+    }
+
+    private void CompletePending()
+    {
+        var pending = _pending;
+        var kind = _pendingKind;
+        _pending = default;
+        _pendingKind = PendingKind.None;
+        switch (kind)
+        {
+            case PendingKind.Init:
+                CompleteInit(pending);
+                break;
+            case PendingKind.Handler:
+                try
+                {
+                    pending.GetAwaiter().GetResult();
+                }
+                catch (Exception exception)
+                {
+                    BeginStop(ExitReason.Crash(exception), report: true);
+                    return;
+                }
+
+                AfterHandler();
+                break;
+            case PendingKind.Terminate:
+                CompleteTerminate(pending);
+                break;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq;
+using Arbor.Generators.Tests.Support;
+using Arbor.RoslynTesting.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Arbor.Generators.Tests;
+
+/// <summary>The generated code stays warning-free under project settings other than the defaults the snapshots use.</summary>
+public sealed class CompilationSettingsTests
+{
+    private const string Server = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Arbor;
+
+        namespace Shop;
+
+        [GenServer]
+        public sealed partial class Store
+        {
+            private readonly Dictionary<string, string> _values = new Dictionary<string, string>();
+
+            public Store(string seed) { }
+
+            [Call] public string Find(string key) => _values.TryGetValue(key, out var value) ? value : null;
+            [Call] public ValueTask<List<string>> KeysAsync() => new ValueTask<List<string>>(new List<string>(_values.Keys));
+            [Cast] public void Put(string key, string value) => _values[key] = value;
+            [Info] public void On(string text) { }
+        }
+        """;
+
+    [Fact]
+    public void Compiles_cleanly_in_a_project_with_nullable_disabled()
+    {
+        var compilation = SourceCompilation.Create("NullableOff", Server);
+        compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+
+        AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
+    }
+
+    [Fact]
+    public void Compiles_cleanly_with_every_warning_enabled()
+    {
+        var compilation = SourceCompilation.Create("Strict", Server.Replace("string Find(string key)", "string? Find(string key)"));
+        compilation = compilation.WithOptions(compilation.Options.WithWarningLevel(9999).WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+
+        AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
+    }
+
+    private static void AssertClean(GeneratorRun run)
+    {
+        Assert.Empty(run.Exceptions);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var generatedTrees = run.Output.SyntaxTrees.Except(run.Input.SyntaxTrees).ToList();
+        Assert.Single(generatedTrees);
+        var problems = run.Output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning && diagnostic.Location.SourceTree is { } tree && generatedTrees.Contains(tree)).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
