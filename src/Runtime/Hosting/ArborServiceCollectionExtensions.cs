@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using Arbor.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Arbor;
+
+/// <summary>Registers Arbor with a .NET generic host (ASP.NET Core, worker services, console hosts).</summary>
+public static class ArborServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds an <see cref="ArborNode"/> (logging through the host's <see cref="ILoggerFactory"/>) and a root supervisor
+    /// that starts with the host and stops with it: children in reverse start order, within the host's shutdown timeout.
+    /// Call it once, before other hosted services, so the tree is up before they start and stops after they stop.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Sets the root supervisor's flags and children.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">Arbor was already added to these services.</exception>
+    public static IServiceCollection AddArbor(this IServiceCollection services, Action<ArborHostingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ArborHostingOptions)))
+        {
+            throw new InvalidOperationException(
+                "AddArbor was called twice on the same services; call it once and add every root child in its configure callback or with AddArborChild.");
+        }
+
+        var options = new ArborHostingOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.AddSingleton<ArborNode>(CreateNode);
+        services.AddSingleton(provider => new ArborRootSupervisor(
+            provider.GetRequiredService<ArborNode>(),
+            options,
+            provider.GetServices<ArborRootChild>(),
+            provider));
+        services.AddHostedService(provider => provider.GetRequiredService<ArborRootSupervisor>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a child to the root supervisor of <see cref="AddArbor"/>, built from the host's services when the host
+    /// starts. These children start after the ones given to <see cref="AddArbor"/>, in registration order.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="createSpec">Builds the child spec, typically a generated <c>MyServer.ChildSpec(...)</c>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddArborChild(this IServiceCollection services, Func<IServiceProvider, ChildSpec> createSpec)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(createSpec);
+        services.AddSingleton(new ArborRootChild(createSpec));
+        return services;
+    }
+
+    private static ArborNode CreateNode(IServiceProvider provider)
+    {
+        var options = new ArborNodeOptions { LoggerFactory = provider.GetService<ILoggerFactory>() };
+
+        // Starting a node is synchronous today; the ValueTask leaves room for nodes that connect somewhere. A DI factory
+        // cannot await, so an asynchronous start would be a bug to fix here, not something to block on.
+        var starting = ArborNode.StartAsync(options);
+        return starting.IsCompletedSuccessfully
+            ? starting.Result
+            : throw new InvalidOperationException("ArborNode.StartAsync did not complete synchronously; the hosting integration must start it from a hosted service.");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Linq;
+using Arbor.Hosting.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace Arbor.Hosting.Tests;
+
+/// <summary>Crash reports and supervisor reports reach the host's logging.</summary>
+public sealed class ReportingTests
+{
+    private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_crash_and_its_restart_are_reported_through_the_hosts_loggers()
+    {
+        var logs = new CapturedLogs();
+        var journal = new Journal();
+        using var host = TestHost.Build(logs, services => services.AddArbor(arbor => arbor.AddChild(Worker.ChildSpec("fragile", journal, name: "fragile"))));
+        await host.StartAsync().WaitAsync(s_hangGuard);
+        Assert.Equal("start fragile", await journal.Started.ReadAsync());
+        var first = host.Node().Whereis<WorkerRef>("fragile");
+
+        first.Crash();
+        Assert.Equal("start fragile", await journal.Started.ReadAsync().AsTask().WaitAsync(s_hangGuard));
+
+        var crash = Assert.Single(logs.In("Arbor.Process"), entry => entry.Level == LogLevel.Error);
+        Assert.Contains(first.Pid.ToString(), crash.Message);
+        Assert.IsType<InvalidOperationException>(crash.Exception);
+        Assert.Contains(logs.In("Arbor.Supervisor"), entry => entry.Event.Name == "ChildTerminated" && entry.Message.Contains("fragile"));
+        Assert.Contains(logs.In("Arbor.Hosting"), entry => entry.Event.Name == "RootStarted");
+        await host.StopAsync().WaitAsync(s_hangGuard);
+        Assert.Contains(logs.In("Arbor.Hosting"), entry => entry.Event.Name == "RootStopped");
+    }
+}

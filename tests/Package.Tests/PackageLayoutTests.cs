@@ -1,0 +1,65 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Arbor.Package.Tests.Support;
+
+namespace Arbor.Package.Tests;
+
+/// <summary>What is inside the one Arbor package.</summary>
+[Collection(PackedArborCollection.Name)]
+public sealed class PackageLayoutTests(PackedArbor packed)
+{
+    [Fact]
+    public void The_library_and_its_docs_are_the_only_lib_assets()
+    {
+        Assert.Equal(["lib/net10.0/Arbor.dll", "lib/net10.0/Arbor.xml"], Entries().Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
+    public void The_generator_analyzers_and_code_fixes_ship_as_analyzers_only()
+    {
+        Assert.Equal(
+            ["analyzers/dotnet/cs/Arbor.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/Arbor.Analyzers.dll", "analyzers/dotnet/cs/Arbor.Generators.dll"],
+            Entries().Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order());
+        Assert.DoesNotContain(Entries(), e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_metadata_names_license_readme_repository_and_only_runtime_dependencies()
+    {
+        var nuspec = Nuspec();
+        var ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.Equal("Arbor", metadata.Element(ns + "id")!.Value);
+        Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+        Assert.Equal("expression", metadata.Element(ns + "license")!.Attribute("type")!.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+        Assert.Contains("README.md", Entries());
+        Assert.Equal("https://github.com/arbor-dotnet/arbor", metadata.Element(ns + "repository")!.Attribute("url")!.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")!.Value));
+        Assert.Contains("genserver", metadata.Element(ns + "tags")!.Value);
+        var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).Order();
+        Assert.Equal(["Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions"], dependencies);
+    }
+
+    [Fact]
+    public void A_symbols_package_carries_the_pdb()
+    {
+        using var symbols = ZipFile.OpenRead(packed.SymbolsPackage);
+        Assert.Contains(symbols.Entries, entry => entry.FullName == "lib/net10.0/Arbor.pdb");
+    }
+
+    private string[] Entries()
+    {
+        using var package = ZipFile.OpenRead(packed.Package);
+        return package.Entries.Select(entry => entry.FullName).ToArray();
+    }
+
+    private XDocument Nuspec()
+    {
+        using var package = ZipFile.OpenRead(packed.Package);
+        using var stream = package.GetEntry("Arbor.nuspec")!.Open();
+        return XDocument.Load(stream);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+
+namespace Arbor.Package.Tests.Support;
+
+/// <summary>The code of the throwaway consumer projects: what a user writes after <c>dotnet add package Arbor</c>.</summary>
+public static class ConsumerSources
+{
+    public const string Counter = """
+        using Arbor;
+
+        namespace Consumer;
+
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+
+            public Counter(int start) => _count = start;
+
+            [Call] public int Add(int by) => _count += by;
+
+            [Cast] public void Crash() => throw new InvalidOperationException("boom");
+        }
+        """;
+
+    public const string Program = """
+        using Arbor;
+        using Consumer;
+
+        await using var node = await ArborNode.StartAsync();
+        var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, maxRestarts: 3, within: TimeSpan.FromSeconds(5),
+            Counter.ChildSpec(start: 10, name: "counter"));
+        var counter = node.Whereis<CounterRef>("counter");
+        var first = await counter.AddAsync(5);
+        counter.Crash();
+        await node.WhenExited(counter.Pid);
+        await supervisor.WhichChildrenAsync();
+        var restarted = node.Whereis<CounterRef>("counter");
+        var second = await restarted.AddAsync(1);
+        Console.WriteLine($"first={first} second={second} restarted={restarted.Pid != counter.Pid}");
+        await supervisor.StopAsync();
+        """;
+
+    /// <summary>A seeded defect: a call handler that swallows every exception (ARB1001).</summary>
+    public const string CatchAllDefect = """
+        using Arbor;
+
+        namespace Consumer;
+
+        [GenServer]
+        public partial class Divider
+        {
+            [Call] public int Divide(int a, int b)
+            {
+                try
+                {
+                    return a / b;
+                }
+                catch (Exception)
+                {
+                    return 0;
+                }
+            }
+        }
+
+        public static class DividerSupervision
+        {
+            public static ChildSpec Spec() => Divider.ChildSpec();
+        }
+        """;
+
+    public static IReadOnlyDictionary<string, string> App => new Dictionary<string, string>
+    {
+        ["Counter.cs"] = Counter,
+        ["Program.cs"] = Program,
+    };
+
+    public static IReadOnlyDictionary<string, string> AppWithDefect(string? editorConfig = null)
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Counter.cs"] = Counter,
+            ["Program.cs"] = Program,
+            ["Divider.cs"] = CatchAllDefect,
+        };
+        if (editorConfig is not null)
+        {
+            files[".editorconfig"] = editorConfig;
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace Arbor.Package.Tests.Support;
+
+/// <summary>
+/// Packs the repository's Arbor project once into a local folder feed, and lays out a workspace where throwaway
+/// consumer projects restore it by PackageReference, offline: the only sources are that feed and the machine's global
+/// packages folder (for Arbor's own dependencies), and restores go to a private packages folder.
+/// </summary>
+public sealed class PackedArbor : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "arbor-package-tests", Guid.NewGuid().ToString("N"));
+
+    public string Feed => Path.Combine(_root, "feed");
+
+    public string Workspace => Path.Combine(_root, "consumers");
+
+    public string PackagesFolder => Path.Combine(_root, "packages");
+
+    /// <summary>The packed <c>.nupkg</c>.</summary>
+    public string Package { get; private set; } = "";
+
+    /// <summary>The symbols package next to it.</summary>
+    public string SymbolsPackage => Path.ChangeExtension(Package, ".snupkg");
+
+    public string Version { get; private set; } = "";
+
+    public TimeSpan PackDuration { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Feed);
+        var clock = Stopwatch.StartNew();
+        var pack = await DotNet.Run(Repository.Root,
+        [
+            "pack", Repository.PathOf("src/Runtime/Arbor.csproj"), "-c", Repository.Configuration, "-o", Feed,
+            "--disable-build-servers", "-nologo",
+        ]);
+        PackDuration = clock.Elapsed;
+        if (!pack.Succeeded)
+        {
+            throw new InvalidOperationException("Packing Arbor failed:\n" + pack);
+        }
+
+        Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single();
+        Version = Path.GetFileNameWithoutExtension(Package)["Arbor.".Length..];
+        WriteWorkspace();
+    }
+
+    /// <summary>Writes a consumer project referencing the packed Arbor, plus <paramref name="files"/>; returns its directory.</summary>
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
+    {
+        var directory = Path.Combine(Workspace, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <!-- The apphost pack would be a download; `dotnet App.dll` needs none. -->
+                <UseAppHost>false</UseAppHost>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Arbor" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (path, content) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, path), content);
+        }
+
+        return directory;
+    }
+
+    /// <summary>Builds a consumer (restoring it first) with extra <paramref name="arguments"/>.</summary>
+    public Task<CommandResult> Build(string consumer, params string[] arguments) =>
+        DotNet.Run(consumer, ["build", "-c", "Release", "--disable-build-servers", "-nologo", .. arguments], PackagesFolder);
+
+    /// <summary>Runs a built consumer.</summary>
+    public Task<CommandResult> Run(string consumer) =>
+        DotNet.Run(consumer, [Path.Combine("bin", "Release", "net10.0", Path.GetFileName(consumer) + ".dll")], PackagesFolder);
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open (a lingering compiler) only leaves a temp folder behind; the results stand.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void WriteWorkspace()
+    {
+        Directory.CreateDirectory(Workspace);
+        Directory.CreateDirectory(PackagesFolder);
+        File.WriteAllText(Path.Combine(Workspace, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="arbor-local-feed" value="{Feed}" />
+                <add key="machine-global-packages" value="{DotNet.GlobalPackagesFolder}" />
+              </packageSources>
+              <config>
+                <add key="globalPackagesFolder" value="{PackagesFolder}" />
+              </config>
+            </configuration>
+            """);
+
+        // Stop MSBuild from walking further up for Directory.Build.* files: the consumer sees only the package.
+        File.WriteAllText(Path.Combine(Workspace, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(Workspace, "Directory.Build.targets"), "<Project />");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedArborCollection : ICollectionFixture<PackedArbor>
+{
+    public const string Name = "Packed Arbor";
+}
