@@ -80,19 +80,13 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
     }
 
     /// <summary>
-    /// one_for_one restarts the child alone. one_for_all and rest_for_one terminate the rest of the group in reverse start
-    /// order (temporary ones are dropped, as they are never restarted), then start the group in start order; a start that
-    /// fails leaves the rest not running and queues a retry of the whole group from that child.
+    /// Terminates the rest of the strategy's group in reverse start order (temporary ones are dropped, as they are never
+    /// restarted), then starts the group in start order; a start that fails leaves the rest not running and queues a
+    /// retry, which restarts the group of the failed child. Under one_for_one the group is the child alone.
     /// </summary>
     private protected override async ValueTask RestartByStrategyAsync(ChildRecord child)
     {
-        if (_strategy == Strategy.OneForOne)
-        {
-            await StartOrRetryAsync(child).ConfigureAwait(false);
-            return;
-        }
-
-        var group = _strategy == Strategy.OneForAll ? Children.All() : Children.FromOnwards(child);
+        var group = StrategyGroups.RestartedWith(_strategy, child, Children);
         for (var i = group.Count - 1; i >= 0; i--)
         {
             var member = group[i];

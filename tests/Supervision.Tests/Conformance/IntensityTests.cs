@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Arbor;
 using Arbor.Supervision.Tests.Support;
@@ -30,6 +31,23 @@ public sealed class IntensityTests
         Assert.Equal(ExitReason.Shutdown, stopped.Reason);
         Assert.Single(logs.Named("RestartIntensityReached"));
         await node.ProcessCountSettlesAsync(0);
+    }
+
+    [Theory]
+    [InlineData(Strategy.OneForAll)]
+    [InlineData(Strategy.RestForOne)]
+    public async Task A_group_restart_counts_once_however_many_children_it_restarts(Strategy strategy)
+    {
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var supervisor = await node.StartSupervisorAsync(strategy, 1, TimeSpan.FromMinutes(10),
+            log.Plan("a").Spec(), log.Plan("b").Spec(), log.Plan("c").Spec());
+        Worker.Crash((await log.StartedAsync("a", 1)).Pid);
+        await log.StartedAsync("c", 2);
+        Assert.True((await supervisor.SettledChildrenAsync()).All(c => c.State == ChildState.Running));
+
+        Worker.Crash((await supervisor.WhichChildrenAsync().Within()).Child("a").Pid);
+        Assert.Equal(ExitReason.Shutdown, await node.WhenExited(supervisor.Pid).Within());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Arbor.Analyzers;
@@ -9,7 +10,34 @@ namespace Arbor.Analyzers;
 /// </summary>
 internal static class ChildStartFunctions
 {
-    public static bool IsInside(IOperation operation, ISymbol containingMember, ArborSymbols arbor)
+    /// <summary>
+    /// Binding-free filter: the node sits in a lambda passed to an object creation (<c>new ChildSpec(id, ctx =&gt; ...)</c>,
+    /// <c>new(...)</c>) or assigned in an initializer (<c>Start = ...</c>), or in a function with a parameter typed
+    /// <c>ChildStartContext</c>.
+    /// </summary>
+    public static bool MayBeInside(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax lambda
+                    when lambda.Parent is ArgumentSyntax { Parent.Parent: BaseObjectCreationExpressionSyntax } or AssignmentExpressionSyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax lambda when TakesChildStartContext(lambda):
+                    return true;
+                case BaseMethodDeclarationSyntax { ParameterList: var parameters } when TakesChildStartContext(parameters):
+                    return true;
+                case LocalFunctionStatementSyntax { ParameterList: var parameters } when TakesChildStartContext(parameters):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Semantic check: the operation runs inside a child start function.</summary>
+    public static bool IsInside(IOperation operation, ISymbol? containingMember, ArborSymbols arbor)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -27,6 +55,26 @@ internal static class ChildStartFunctions
         }
 
         return containingMember is IMethodSymbol method && (TakesChildStartContext(method, arbor) || arbor.IsChildSpecFactory(method));
+    }
+
+    private static bool TakesChildStartContext(AnonymousFunctionExpressionSyntax lambda) => lambda switch
+    {
+        ParenthesizedLambdaExpressionSyntax { ParameterList: var parameters } => TakesChildStartContext(parameters),
+        AnonymousMethodExpressionSyntax { ParameterList: { } parameters } => TakesChildStartContext(parameters),
+        _ => false,
+    };
+
+    private static bool TakesChildStartContext(BaseParameterListSyntax parameters)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Type is { } type && SyntaxNames.NameOf(type) == "ChildStartContext")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TakesChildStartContext(IMethodSymbol method, ArborSymbols arbor)

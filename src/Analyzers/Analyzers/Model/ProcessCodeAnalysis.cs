@@ -1,23 +1,30 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Arbor.Analyzers;
 
 /// <summary>
 /// Shared wiring for the rules that only apply to code running inside a process (catch-alls, blocking, self-calls,
-/// threads): per GenServer type, each rule registers its operation actions through <see cref="Register"/> and reports
-/// through a <see cref="ProcessFindings"/>; the findings survive only in members reachable from a handler or init.
+/// threads, fire-and-forget): per GenServer type, a rule registers syntax node actions through <see cref="Register"/>
+/// and reports through a <see cref="ProcessFindings"/>; the findings survive only in members that run in the process.
 /// </summary>
+/// <remarks>
+/// Rules start from syntax and filter on names before asking the semantic model anything, so a method body is bound
+/// only when it contains a candidate: that keeps the analyzers' cost small next to the compiler's own.
+/// </remarks>
 internal static class ProcessCodeAnalysis
 {
-    /// <summary>Runs <paramref name="configure"/> for every operation block of every GenServer type in the compilation.</summary>
+    /// <summary>Runs <paramref name="action"/> for nodes of <paramref name="kinds"/> in the members of every GenServer type.</summary>
     public static void Register(
         CompilationStartAnalysisContext start,
         ArborSymbols arbor,
-        Action<OperationBlockStartAnalysisContext, ProcessFindings> configure)
+        Action<SyntaxNodeAnalysisContext, ProcessFindings> action,
+        params SyntaxKind[] kinds)
     {
+        var kindArray = ImmutableArray.Create(kinds);
         start.RegisterSymbolStartAction(
             symbolStart =>
             {
@@ -28,55 +35,46 @@ internal static class ProcessCodeAnalysis
                 }
 
                 var scope = new ProcessCodeScope(type);
-                symbolStart.RegisterOperationBlockStartAction(block =>
-                {
-                    var member = block.OwningSymbol;
-                    if (!SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
+                symbolStart.RegisterSyntaxNodeAction(
+                    context =>
                     {
-                        return; // members of nested types are not this process's code
-                    }
-
-                    RegisterEdges(block, scope, member);
-                    configure(block, new ProcessFindings(scope, member));
-                });
-                symbolStart.RegisterSymbolEndAction(end => scope.ReportReachable(member => IsProcessEntryPoint(arbor, member), end.ReportDiagnostic));
+                        var member = MemberOf(context.ContainingSymbol, type);
+                        if (member is not null)
+                        {
+                            action(context, new ProcessFindings(scope, member));
+                        }
+                    },
+                    kindArray);
+                symbolStart.RegisterSymbolEndAction(end =>
+                    scope.ReportReachable(member => IsProcessEntryPoint(arbor, member), end.ReportDiagnostic, end.CancellationToken));
             },
             SymbolKind.NamedType);
     }
 
-    /// <summary>Handlers, callback overrides, instance constructors and instance initializers run in the process.</summary>
+    /// <summary>Handlers, callback overrides, instance constructors and instance field/property code run in the process.</summary>
     public static bool IsProcessEntryPoint(ArborSymbols arbor, ISymbol member) => member switch
     {
         IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } => true,
         IMethodSymbol method => arbor.GetHandlerKind(method) != HandlerKind.None,
         IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } => true,      // instance field initializers run in init
-        IPropertySymbol { IsStatic: false } => true,                              // owns only its initializer's code
+        IPropertySymbol { IsStatic: false } => true,                              // only the process holds the instance
         _ => false,
     };
 
-    private static void RegisterEdges(OperationBlockStartAnalysisContext block, ProcessCodeScope scope, ISymbol member)
+    /// <summary>The member of <paramref name="type"/> that contains the code (accessors map to their property), or null for nested types.</summary>
+    private static ISymbol? MemberOf(ISymbol? symbol, INamedTypeSymbol type)
     {
-        block.RegisterOperationAction(
-            context =>
+        while (symbol is not null && !SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, type))
+        {
+            if (symbol is INamedTypeSymbol)
             {
-                switch (context.Operation)
-                {
-                    case IInvocationOperation invocation:
-                        scope.AddEdge(member, invocation.TargetMethod);
-                        break;
-                    case IMethodReferenceOperation reference:
-                        scope.AddEdge(member, reference.Method);
-                        break;
-                    case IPropertyReferenceOperation property:
-                        // Either accessor may run; the property symbol itself only owns its initializer.
-                        scope.AddEdge(member, property.Property.GetMethod);
-                        scope.AddEdge(member, property.Property.SetMethod);
-                        break;
-                }
-            },
-            OperationKind.Invocation,
-            OperationKind.MethodReference,
-            OperationKind.PropertyReference);
+                return null; // code of a nested type is not this process's code
+            }
+
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : symbol;
     }
 }
 
@@ -91,7 +89,7 @@ internal readonly struct ProcessFindings
         Member = member;
     }
 
-    /// <summary>The member whose body is being analysed.</summary>
+    /// <summary>The member whose code is being analysed.</summary>
     public ISymbol Member { get; }
 
     /// <summary>Reports <paramref name="diagnostic"/> if <see cref="Member"/> runs inside the process.</summary>

@@ -1,70 +1,46 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Arbor.Analyzers;
 
 /// <summary>
-/// For one GenServer type: which of its members call which, and what each member was found doing. At the end only
-/// findings in members that run inside the process are reported: the handlers, init (constructors and instance
-/// initializers) and whatever members of the same type they reach. A public helper nobody calls from a handler runs on
-/// its caller's thread, not in the process, so it is left alone.
+/// For one GenServer type: what each member was found doing. At the end only findings in members that run inside the
+/// process are reported: the handlers, init (constructors and instance initializers), instance properties, and whatever
+/// members of the same type they reach. A static helper nobody in the process calls runs on its caller's thread, so it
+/// is left alone.
 /// </summary>
+/// <remarks>
+/// Reachability is by name, from syntax: a member reaches every member of the type whose name it mentions. That
+/// over-approximates overloads a little, but needs no binding, and is only computed when a finding sits outside the
+/// entry points — so analysing a clean GenServer costs nothing here.
+/// </remarks>
 internal sealed class ProcessCodeScope
 {
     private readonly INamedTypeSymbol _type;
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<(ISymbol Member, Diagnostic Diagnostic)> _findings = new();
 
     public ProcessCodeScope(INamedTypeSymbol type) => _type = type;
 
-    /// <summary>Records that <paramref name="from"/> uses <paramref name="to"/> (a call, a method group or a property access).</summary>
-    public void AddEdge(ISymbol from, ISymbol? to)
-    {
-        if (to is null || !SymbolEqualityComparer.Default.Equals(to.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
-        {
-            return;
-        }
-
-        _calls.GetOrAdd(Normalize(from), _ => new ConcurrentBag<ISymbol>()).Add(Normalize(to.OriginalDefinition));
-    }
-
     /// <summary>Records a finding in <paramref name="member"/>, reported only if the member turns out to run in the process.</summary>
-    public void AddFinding(ISymbol member, Diagnostic diagnostic) => _findings.Add((Normalize(member), diagnostic));
+    public void AddFinding(ISymbol member, Diagnostic diagnostic) => _findings.Add((member, diagnostic));
 
     /// <summary>Reports the findings of every member reachable from <paramref name="isRoot"/> members.</summary>
-    public void ReportReachable(Func<ISymbol, bool> isRoot, Action<Diagnostic> report)
+    public void ReportReachable(Func<ISymbol, bool> isRoot, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        if (_findings.IsEmpty)
-        {
-            return;
-        }
-
-        var reachable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<ISymbol>();
-        foreach (var member in _type.GetMembers())
-        {
-            if (isRoot(member) && reachable.Add(Normalize(member)))
-            {
-                pending.Push(Normalize(member));
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (_calls.TryGetValue(current, out var targets))
-            {
-                foreach (var target in targets)
-                {
-                    Visit(target, reachable, pending);
-                }
-            }
-        }
-
+        HashSet<ISymbol>? reachable = null;
         foreach (var (member, diagnostic) in _findings)
         {
+            if (isRoot(member))
+            {
+                report(diagnostic);
+                continue;
+            }
+
+            reachable ??= Reachable(isRoot, cancellationToken);
             if (reachable.Contains(member))
             {
                 report(diagnostic);
@@ -72,15 +48,46 @@ internal sealed class ProcessCodeScope
         }
     }
 
-    private static void Visit(ISymbol? symbol, HashSet<ISymbol> reachable, Stack<ISymbol> pending)
+    private HashSet<ISymbol> Reachable(Func<ISymbol, bool> isRoot, CancellationToken cancellationToken)
     {
-        if (symbol is not null && reachable.Add(Normalize(symbol)))
+        var byName = new Dictionary<string, List<ISymbol>>(StringComparer.Ordinal);
+        var reachable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ISymbol>();
+        foreach (var member in _type.GetMembers())
         {
-            pending.Push(Normalize(symbol));
-        }
-    }
+            if (!byName.TryGetValue(member.Name, out var sameName))
+            {
+                byName[member.Name] = sameName = new List<ISymbol>();
+            }
 
-    // Partial methods have two symbols; use the definition so calls and bodies meet.
-    private static ISymbol Normalize(ISymbol symbol) =>
-        symbol is IMethodSymbol { PartialDefinitionPart: { } definition } ? definition : symbol;
+            sameName.Add(member);
+            if (isRoot(member) && reachable.Add(member))
+            {
+                pending.Push(member);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is SimpleNameSyntax name && byName.TryGetValue(name.Identifier.ValueText, out var targets))
+                    {
+                        foreach (var target in targets)
+                        {
+                            if (reachable.Add(target))
+                            {
+                                pending.Push(target);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return reachable;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,13 +36,31 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
             var blocking = new BlockingApis(start.Compilation);
             var threads = new ThreadHoppingApis(start.Compilation);
-            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
-                block.RegisterOperationAction(
-                    context => Analyze(context.Operation, findings, blocking, threads),
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference));
+            ProcessCodeAnalysis.Register(
+                start,
+                arbor,
+                (context, findings) =>
+                {
+                    if (MayBlock(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
+                    {
+                        Analyze(operation, findings, blocking, threads);
+                    }
+                },
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.SimpleMemberAccessExpression);
         });
     }
+
+    private static readonly ImmutableHashSet<string> s_blockingMethods = ImmutableHashSet.Create(
+        "Wait", "WaitAll", "WaitAny", "GetResult", "Sleep", "WaitOne", "SignalAndWait");
+
+    /// <summary>Binding-free filter on the member name.</summary>
+    private static bool MayBlock(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax invocation => SyntaxNames.InvokedName(invocation) is { } name && s_blockingMethods.Contains(name),
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "Result",
+        _ => false,
+    };
 
     private static void Analyze(IOperation operation, ProcessFindings findings, BlockingApis blocking, ThreadHoppingApis threads)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,10 +36,18 @@ public sealed class CatchAllAnalyzer : DiagnosticAnalyzer
                 arbor.GenServer,
                 start.Compilation.GetTypeByMetadataName("System.Runtime.ExceptionServices.ExceptionDispatchInfo"),
                 start.Compilation.GetTypeByMetadataName("System.Environment"));
-            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
-                block.RegisterOperationAction(
-                    context => Analyze((ICatchClauseOperation)context.Operation, findings, exception, escapes),
-                    OperationKind.CatchClause));
+            ProcessCodeAnalysis.Register(
+                start,
+                arbor,
+                (context, findings) =>
+                {
+                    if (MayCatchEverything((CatchClauseSyntax)context.Node)
+                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is ICatchClauseOperation catchClause)
+                    {
+                        Analyze(catchClause, findings, exception, escapes);
+                    }
+                },
+                SyntaxKind.CatchClause);
         });
     }
 
@@ -56,6 +65,12 @@ public sealed class CatchAllAnalyzer : DiagnosticAnalyzer
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
         findings.Report(Diagnostic.Create(Descriptors.DefensiveCatchAll, location, SymbolNames.Of(findings.Member)));
     }
+
+    /// <summary>Binding-free filter: <c>catch</c>, <c>catch (Exception ...)</c> or <c>catch (object)</c>-like declarations.</summary>
+    private static bool MayCatchEverything(CatchClauseSyntax syntax) =>
+        syntax.Declaration is not { } declaration
+        || declaration.Type is PredefinedTypeSyntax
+        || SyntaxNames.NameOf(declaration.Type) is "Exception" or "Object";
 
     private static bool CatchesEverything(ICatchClauseOperation catchClause, INamedTypeSymbol? exception) =>
         catchClause.ExceptionType is { } type

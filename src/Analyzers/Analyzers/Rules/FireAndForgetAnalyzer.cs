@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,7 +11,8 @@ namespace Arbor.Analyzers;
 /// <summary>
 /// ARB1006: process code starts a task (a call returning Task or ValueTask) and drops it — as a plain statement in a
 /// non-async method, or discarded with <c>_ = ...</c>. Inside async methods the compiler already reports an
-/// unawaited statement (CS4014), so only the discard is reported there. Awaited or stored tasks are fine.
+/// unawaited statement (CS4014), so only the discard is reported there. Awaited or stored tasks are fine. A call
+/// statement is only checked when its name says it starts a task (<c>...Async</c>, <c>Task.Run</c>...).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
@@ -29,12 +33,45 @@ public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
             }
 
             var tasks = new AsyncResultTypes(start.Compilation);
-            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
-                block.RegisterOperationAction(
-                    context => Analyze((IExpressionStatementOperation)context.Operation, findings, tasks),
-                    OperationKind.ExpressionStatement));
+            ProcessCodeAnalysis.Register(
+                start,
+                arbor,
+                (context, findings) =>
+                {
+                    // `M();` is a statement; `void M() => N();` is an arrow whose body the compiler wraps in an implicit statement.
+                    var expression = context.Node switch
+                    {
+                        ExpressionStatementSyntax syntax => syntax.Expression,
+                        ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                        _ => null,
+                    };
+
+                    if (expression is not null
+                        && MayDropATask(expression)
+                        && context.SemanticModel.GetOperation(expression, context.CancellationToken)?.Parent is IExpressionStatementOperation statement)
+                    {
+                        Analyze(statement, findings, tasks);
+                    }
+                },
+                SyntaxKind.ExpressionStatement,
+                SyntaxKind.ArrowExpressionClause);
         });
     }
+
+    private static readonly ImmutableHashSet<string> s_taskStarters = ImmutableHashSet.Create(
+        "Run", "StartNew", "Delay", "WhenAll", "WhenAny", "ContinueWith");
+
+    /// <summary>
+    /// Binding-free filter: <c>_ = Call()</c>, or a call statement whose name says it starts a task (<c>...Async</c>,
+    /// <c>Task.Run</c>, <c>Task.Delay</c>...). Precision over recall: a Task-returning method named otherwise is not checked.
+    /// </summary>
+    private static bool MayDropATask(ExpressionSyntax expression) => expression switch
+    {
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: InvocationExpressionSyntax } => true,
+        InvocationExpressionSyntax invocation => SyntaxNames.InvokedName(invocation) is { } name
+            && (name.EndsWith("Async", StringComparison.Ordinal) || s_taskStarters.Contains(name)),
+        _ => false,
+    };
 
     private static void Analyze(IExpressionStatementOperation statement, ProcessFindings findings, AsyncResultTypes tasks)
     {

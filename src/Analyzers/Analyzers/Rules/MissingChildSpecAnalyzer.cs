@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,17 +44,17 @@ public sealed class MissingChildSpecAnalyzer : DiagnosticAnalyzer
                 },
                 SymbolKind.NamedType);
 
-            start.RegisterOperationAction(
+            start.RegisterSyntaxNodeAction(
                 context =>
                 {
-                    if (SupervisedType(context.Operation, context.ContainingSymbol, arbor) is { } type)
+                    if (SupervisedType(context, arbor) is { } type)
                     {
                         supervised.TryAdd(type.OriginalDefinition, true);
                     }
                 },
-                OperationKind.Invocation,
-                OperationKind.MethodReference,
-                OperationKind.ObjectCreation);
+                SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.InvocationExpression);
 
             start.RegisterCompilationEndAction(context =>
             {
@@ -67,27 +69,33 @@ public sealed class MissingChildSpecAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The GenServer this operation puts under a supervisor, if any.</summary>
-    private static INamedTypeSymbol? SupervisedType(IOperation operation, ISymbol containingMember, ArborSymbols arbor)
+    /// <summary>The GenServer this node puts under a supervisor, if any.</summary>
+    private static INamedTypeSymbol? SupervisedType(SyntaxNodeAnalysisContext context, ArborSymbols arbor)
     {
-        switch (operation)
+        var model = context.SemanticModel;
+        var cancellationToken = context.CancellationToken;
+        switch (context.Node)
         {
-            case IInvocationOperation { TargetMethod: var method } when arbor.IsChildSpecFactory(method):
-                return method.ContainingType;
-            case IMethodReferenceOperation { Method: var method } when arbor.IsChildSpecFactory(method):
-                return method.ContainingType;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ChildSpec" } access:
+                // Counter.ChildSpec(...) or the method group Counter.ChildSpec
+                var symbolInfo = model.GetSymbolInfo(access, cancellationToken);
+                var method = symbolInfo.Symbol as IMethodSymbol ?? (symbolInfo.CandidateSymbols.Length == 1 ? symbolInfo.CandidateSymbols[0] as IMethodSymbol : null);
+                return method is not null && arbor.IsChildSpecFactory(method) ? method.ContainingType : null;
+
+            case ObjectCreationExpressionSyntax or InvocationExpressionSyntax when ChildStartFunctions.MayBeInside(context.Node):
+                // Inside a child start function, creating the server or calling its static start counts too.
+                INamedTypeSymbol? candidate = model.GetOperation(context.Node, cancellationToken) switch
+                {
+                    IObjectCreationOperation { Type: INamedTypeSymbol created } creation when IsInsideStart(creation) => created,
+                    IInvocationOperation { TargetMethod: { IsStatic: true } target } invocation when IsInsideStart(invocation) => target.ContainingType,
+                    _ => null,
+                };
+                return candidate is not null && arbor.IsGenServer(candidate) ? candidate : null;
+
+            default:
+                return null;
         }
 
-        // Inside a child start function, creating the server or calling its start methods counts too.
-        INamedTypeSymbol? candidate = operation switch
-        {
-            IObjectCreationOperation { Type: INamedTypeSymbol created } => created,
-            IInvocationOperation { TargetMethod: { IsStatic: true } method } => method.ContainingType,
-            _ => null,
-        };
-
-        return candidate is not null && arbor.IsGenServer(candidate) && ChildStartFunctions.IsInside(operation, containingMember, arbor)
-            ? candidate
-            : null;
+        bool IsInsideStart(IOperation operation) => ChildStartFunctions.IsInside(operation, context.ContainingSymbol, arbor);
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,43 +30,63 @@ public sealed class MutableStateReturnAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol method
-                    || arbor.GetHandlerKind(method) != HandlerKind.Call
-                    || !arbor.IsGenServer(method.ContainingType))
-                {
-                    return;
-                }
-
-                block.RegisterOperationAction(context => AnalyzeReturn(context, method), OperationKind.Return);
-                block.RegisterOperationAction(context => AnalyzeReply(context, method, arbor), OperationKind.Invocation);
-            });
+            start.RegisterSyntaxNodeAction(
+                context => Analyze(context, arbor),
+                SyntaxKind.ReturnStatement,
+                SyntaxKind.ArrowExpressionClause,
+                SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeReturn(OperationAnalysisContext context, IMethodSymbol handler)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ArborSymbols arbor)
     {
-        var operation = (IReturnOperation)context.Operation;
-        if (operation.ReturnedValue is { } value && OperationWalk.EnclosingFunction(operation) is null)
+        // Binding-free filter first: the replied value must look like a field or property access.
+        var (value, isReply) = context.Node switch
         {
-            Check(context, handler, value);
+            ReturnStatementSyntax { Expression: { } returned } => (returned, false),
+            ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax, Expression: var body } => (body, false),
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation when SyntaxNames.InvokedName(invocation) == "Reply"
+                => (invocation.ArgumentList.Arguments[0].Expression, true),
+            _ => ((ExpressionSyntax?)null, false),
+        };
+
+        if (value is null
+            || !LooksLikeState(value)
+            || context.ContainingSymbol is not IMethodSymbol handler
+            || arbor.GetHandlerKind(handler) != HandlerKind.Call
+            || !arbor.IsGenServer(handler.ContainingType))
+        {
+            return;
+        }
+
+        if (isReply)
+        {
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation
+                && arbor.ReplyTo is not null
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, arbor.ReplyTo)
+                && invocation.Arguments.Length == 1)
+            {
+                Check(context, handler, invocation.Arguments[0].Value);
+            }
+
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(value, context.CancellationToken) is { } operation && OperationWalk.EnclosingFunction(operation) is null)
+        {
+            Check(context, handler, operation);
         }
     }
 
-    private static void AnalyzeReply(OperationAnalysisContext context, IMethodSymbol handler, ArborSymbols arbor)
+    private static bool LooksLikeState(ExpressionSyntax expression) => expression switch
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name == "Reply"
-            && arbor.ReplyTo is not null
-            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, arbor.ReplyTo)
-            && invocation.Arguments.Length == 1)
-        {
-            Check(context, handler, invocation.Arguments[0].Value);
-        }
-    }
+        IdentifierNameSyntax => true,
+        MemberAccessExpressionSyntax access => LooksLikeState(access.Expression) || access.Expression is ThisExpressionSyntax,
+        ParenthesizedExpressionSyntax parenthesized => LooksLikeState(parenthesized.Expression),
+        _ => false,
+    };
 
-    private static void Check(OperationAnalysisContext context, IMethodSymbol handler, IOperation value)
+    private static void Check(SyntaxNodeAnalysisContext context, IMethodSymbol handler, IOperation value)
     {
         var returned = OperationWalk.WithoutConversions(value);
         if (returned is null || !IsOwnState(returned, out var state) || Mutability.WhyStateIsMutable(state.Type) is not { } why)

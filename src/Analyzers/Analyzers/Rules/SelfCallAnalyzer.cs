@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,11 +31,37 @@ public sealed class SelfCallAnalyzer : DiagnosticAnalyzer
             }
 
             var tasks = new AsyncResultTypes(start.Compilation);
-            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
-                block.RegisterOperationAction(
-                    context => Analyze((IInvocationOperation)context.Operation, findings, arbor, tasks),
-                    OperationKind.Invocation));
+            ProcessCodeAnalysis.Register(
+                start,
+                arbor,
+                (context, findings) =>
+                {
+                    if (MayCallSelf((InvocationExpressionSyntax)context.Node)
+                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
+                    {
+                        Analyze(invocation, findings, arbor, tasks);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
         });
+    }
+
+    /// <summary>Binding-free filter: <c>CallAsync(...)</c>, or a method called on <c>SelfRef</c> or on <c>X.FromPid(...)</c>.</summary>
+    private static bool MayCallSelf(InvocationExpressionSyntax invocation)
+    {
+        if (SyntaxNames.InvokedName(invocation) == "CallAsync")
+        {
+            return true;
+        }
+
+        return invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
+            && receiver switch
+            {
+                IdentifierNameSyntax { Identifier.ValueText: "SelfRef" } => true,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "SelfRef" } => true,
+                InvocationExpressionSyntax inner => SyntaxNames.InvokedName(inner) == "FromPid",
+                _ => false,
+            };
     }
 
     private static void Analyze(IInvocationOperation invocation, ProcessFindings findings, ArborSymbols arbor, AsyncResultTypes tasks)

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,13 +33,39 @@ public sealed class ThreadEscapeAnalyzer : DiagnosticAnalyzer
             }
 
             var apis = new ThreadHoppingApis(start.Compilation);
-            ProcessCodeAnalysis.Register(start, arbor, (block, findings) =>
-                block.RegisterOperationAction(
-                    context => Analyze(context.Operation, findings, apis),
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation));
+            ProcessCodeAnalysis.Register(
+                start,
+                arbor,
+                (context, findings) =>
+                {
+                    if (MayHopThreads(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
+                    {
+                        Analyze(operation, findings, apis);
+                    }
+                },
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.ImplicitObjectCreationExpression);
         });
     }
+
+    private static readonly ImmutableHashSet<string> s_hoppingMethods = ImmutableHashSet.Create(
+        "Run", "StartNew", "ContinueWith", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "RegisterWaitForSingleObject",
+        "For", "ForEach", "ForAsync", "ForEachAsync", "Invoke");
+
+    private static readonly ImmutableHashSet<string> s_hoppingTypes = ImmutableHashSet.Create("Timer", "Thread", "Task");
+
+    /// <summary>Binding-free filter on the method or type name; only calls that pass a delegate can matter.</summary>
+    private static bool MayHopThreads(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count > 0
+            && SyntaxNames.InvokedName(invocation) is { } name && s_hoppingMethods.Contains(name),
+        ObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 }
+            && SyntaxNames.NameOf(creation.Type) is { } type && s_hoppingTypes.Contains(type),
+        // `Timer t = new(...)`: the type is only known after binding, so require a lambda argument first.
+        ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Any(a => a.Expression is AnonymousFunctionExpressionSyntax),
+        _ => false,
+    };
 
     private static void Analyze(IOperation operation, ProcessFindings findings, ThreadHoppingApis apis)
     {

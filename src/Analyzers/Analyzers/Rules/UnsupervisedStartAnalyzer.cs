@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,13 +35,22 @@ public sealed class UnsupervisedStartAnalyzer : DiagnosticAnalyzer
             }
 
             var isTestProject = TestProjectDetection.IsTestProject(start.Compilation, start.Options);
-            start.RegisterOperationAction(context => Analyze(context, arbor, isTestProject), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(
+                context =>
+                {
+                    // Binding-free filter first: only calls named StartAsync can be a stand-alone start.
+                    if (SyntaxNames.InvokedName((InvocationExpressionSyntax)context.Node) == "StartAsync"
+                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
+                    {
+                        Analyze(context, invocation, arbor, isTestProject);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ArborSymbols arbor, bool isTestProject)
+    private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, ArborSymbols arbor, bool isTestProject)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name != "StartAsync" || !method.IsStatic || !IsStandaloneStart(method, arbor))
         {
@@ -86,9 +97,9 @@ public sealed class UnsupervisedStartAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool ReportsInTestProjects(OperationAnalysisContext context)
+    private static bool ReportsInTestProjects(SyntaxNodeAnalysisContext context)
     {
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree);
         return (options.TryGetValue(ReportInTestProjectsOption, out var value)
                 || context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ReportInTestProjectsOption, out value))
             && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
