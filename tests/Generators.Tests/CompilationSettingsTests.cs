@@ -68,7 +68,40 @@ public sealed class CompilationSettingsTests
             }
             """);
 
-        AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
+        var run = GeneratorRun.Start(new GenServerGenerator(), compilation);
+        AssertClean(run);
+        var generated = run.GeneratedSources.Values.Single();
+        // On the struct method and on the interface method.
+        Assert.Equal(2, generated.Split("[global::System.Obsolete(\"use Get2\")]").Length - 1);
+        Assert.Equal(2, generated.Split("[global::System.Obsolete]").Length - 1);
+    }
+
+    [Fact]
+    public void Callers_of_an_obsolete_handler_see_the_deprecation_on_the_client()
+    {
+        var compilation = SourceCompilation.Create("ObsoleteCaller", """
+            using System;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            [GenServer]
+            public partial class Legacy
+            {
+                [Obsolete("use Fetch")] [Call] public int Get() => 1;
+                [Call] public int Fetch() => 1;
+            }
+
+            public static class Caller
+            {
+                public static ValueTask<int> Old(LegacyRef legacy) => legacy.GetAsync();
+                public static ValueTask<int> New(ILegacyClient legacy) => legacy.FetchAsync();
+            }
+            """);
+
+        var run = GeneratorRun.Start(new GenServerGenerator(), compilation);
+        var warning = Assert.Single(run.Output.GetDiagnostics(), diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning && diagnostic.Id != "CS1591");
+        Assert.Equal("CS0618", warning.Id);
+        Assert.Contains("use Fetch", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static void AssertClean(GeneratorRun run)

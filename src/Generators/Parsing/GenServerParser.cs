@@ -296,7 +296,8 @@ internal static class GenServerParser
                 type.Name + "." + draft.BaseName,
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
-                draft.Returns));
+                draft.Returns,
+                ObsoleteAttributes.For(draft.Method)));
         }
 
         return EquatableArray.From(models);
