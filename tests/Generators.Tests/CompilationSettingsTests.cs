@@ -48,6 +48,29 @@ public sealed class CompilationSettingsTests
         AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
     }
 
+    [Fact]
+    public void Obsolete_handlers_and_message_types_are_dispatched_without_warnings()
+    {
+        var compilation = SourceCompilation.Create("Obsolete", """
+            using System;
+            using Arbor;
+
+            [Obsolete("old")] public sealed record OldTick;
+
+            [GenServer]
+            public partial class Legacy
+            {
+                [Obsolete("use Get2")] [Call] public int Get() => 1;
+                [Obsolete] [Cast] public void Put(int value) { }
+            #pragma warning disable CS0618
+                [Info] public void On(OldTick tick) { }
+            #pragma warning restore CS0618
+            }
+            """);
+
+        AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
+    }
+
     private static void AssertClean(GeneratorRun run)
     {
         Assert.Empty(run.Exceptions);
