@@ -63,14 +63,20 @@ internal struct ReplyContinuation
 
     private readonly void Dispatch(Action<object?> continuation, object? state, bool allowHandOff)
     {
-        if (_scheduler is null && _executionContext is null)
+        if (_executionContext is null && _scheduler is null or ProcessSynchronizationContext)
         {
-            if (!allowHandOff || !Worker.TryHandOff(continuation, state))
+            // No context to honour beyond "run as this process": the worker can run it right after the turn.
+            var runAs = (_scheduler as ProcessSynchronizationContext)?.Process;
+            if (allowHandOff && Worker.TryHandOff(continuation, state, runAs))
             {
-                ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+                return;
             }
 
-            return;
+            if (runAs is null)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+                return;
+            }
         }
 
         var invocation = new Invocation(continuation, state, _executionContext);

@@ -35,6 +35,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
+    private ProcessSynchronizationContext? _synchronizationContext;
     private ValueTask _pending;
     private PendingKind _pendingKind;
     private int _pendingDone;
@@ -83,6 +84,9 @@ internal sealed partial class Process : IThreadPoolWorkItem
     public ExitReason? StopRequest => _stopRequest;
 
     internal ProcessExtras Extras => _extras ?? CreateExtras();
+
+    /// <summary>The context installed while this process's handlers run (created on the first turn).</summary>
+    internal ProcessSynchronizationContext SynchronizationContext => _synchronizationContext ??= new ProcessSynchronizationContext(this);
 
     internal ProcessExtras? ExtrasIfAny => _extras;
 

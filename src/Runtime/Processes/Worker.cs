@@ -41,6 +41,9 @@ internal static class Worker
     [ThreadStatic]
     private static object? t_continuationState;
 
+    [ThreadStatic]
+    private static Process? t_continuationProcess;
+
     public static Process? CurrentProcess => t_current;
 
     /// <summary>True while a process turn runs on this thread (a reply sent now can hand its continuation off).</summary>
@@ -81,9 +84,18 @@ internal static class Worker
                     }
 
                     var state = t_continuationState;
+                    var runAs = t_continuationProcess;
                     t_continuation = null;
                     t_continuationState = null;
-                    continuation(state);
+                    t_continuationProcess = null;
+                    if (runAs is null)
+                    {
+                        continuation(state);
+                    }
+                    else
+                    {
+                        ProcessSynchronizationContext.RunAs(runAs, continuation, state);
+                    }
                 }
 
                 if (process is not null && chain == MaxChain)
@@ -111,8 +123,11 @@ internal static class Worker
         return slot.TryPut(process);
     }
 
-    /// <summary>Claims the continuation slot; false outside a process turn or when the slot is taken.</summary>
-    public static bool TryHandOff(Action<object?> continuation, object? state)
+    /// <summary>
+    /// Claims the continuation slot; false outside a process turn or when the slot is taken. A continuation captured
+    /// inside a process's handler (<paramref name="runAs"/>) runs as that process.
+    /// </summary>
+    public static bool TryHandOff(Action<object?> continuation, object? state, Process? runAs)
     {
         if (!t_inTurn || t_continuation is not null)
         {
@@ -121,6 +136,7 @@ internal static class Worker
 
         t_continuation = continuation;
         t_continuationState = state;
+        t_continuationProcess = runAs;
         return true;
     }
 
@@ -135,10 +151,25 @@ internal static class Worker
         if (t_continuation is { } continuation)
         {
             var state = t_continuationState;
+            var runAs = t_continuationProcess;
             t_continuation = null;
             t_continuationState = null;
-            ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+            t_continuationProcess = null;
+            if (runAs is null)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+            }
+            else
+            {
+                runAs.SynchronizationContext.Post(static s => ((ContinuationOf)s!).Run(), new ContinuationOf(continuation, state));
+            }
         }
+    }
+
+    /// <summary>A continuation and its state, for posting through a process context.</summary>
+    private sealed class ContinuationOf(Action<object?> continuation, object? state)
+    {
+        public void Run() => continuation(state);
     }
 
     /// <summary>Moves processes that have sat in a slot since the previous scan to the pool (their waker is stuck).</summary>
@@ -157,14 +188,17 @@ internal static class Worker
     {
         var previous = t_current;
         var wasInTurn = t_inTurn;
+        var previousContext = SynchronizationContext.Current;
         t_current = process;
         t_inTurn = true;
+        SynchronizationContext.SetSynchronizationContext(process.SynchronizationContext);
         try
         {
             process.RunTurn();
         }
         finally
         {
+            SynchronizationContext.SetSynchronizationContext(previousContext);
             t_current = previous;
             t_inTurn = wasInTurn;
         }

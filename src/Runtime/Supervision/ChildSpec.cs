@@ -65,6 +65,12 @@ public sealed record ChildSpec
             throw new InvalidChildSpecException(Id, "the shutdown mode is not brutal_kill, a timeout or infinity");
         }
 
+        if (Shutdown is { Kind: ShutdownKind.Timeout } timed && timed.Timeout <= TimeSpan.Zero)
+        {
+            // default(Shutdown) looks like a zero timeout: the child would be killed before it could stop.
+            throw new InvalidChildSpecException(Id, "the shutdown timeout is not positive; use Shutdown.After(timeout), Shutdown.BrutalKill or Shutdown.Infinity (default(Shutdown) is not a mode)");
+        }
+
         if (Significant && Restart == Restart.Permanent)
         {
             throw new InvalidChildSpecException(Id, "a significant child must be transient or temporary, not permanent");

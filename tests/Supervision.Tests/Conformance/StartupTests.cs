@@ -64,6 +64,25 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_start_function_may_await_before_it_starts_the_child_linked()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var plan = log.Plan("late-linker");
+        var spec = new ChildSpec("late-linker", async context =>
+        {
+            await Task.Yield();
+            return await GenServer.StartAsync(context.Node, () => new Worker(plan, context.ExtraArguments), new StartOptions { Link = true });
+        });
+        var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, 3, TimeSpan.FromSeconds(5), log.Plan("first").Spec(), spec);
+
+        // Linked to the supervisor: a crash is noticed and the child restarted (by a start that awaits again).
+        Worker.Crash((await log.StartedAsync("late-linker", 1)).Pid);
+        await log.StartedAsync("late-linker", 2);
+        await supervisor.StopAsync().Within();
+    }
+
+    [Fact]
     public async Task A_nested_start_failure_names_the_nested_supervisor_and_carries_the_inner_failure()
     {
         await using var node = await ArborNode.StartAsync();

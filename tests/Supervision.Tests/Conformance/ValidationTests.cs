@@ -57,6 +57,7 @@ public sealed class ValidationTests
             "unknown restart type" => new[] { good, x with { Restart = (Restart)9 } },
             "unknown child type" => new[] { good, x with { Type = (ChildType)9 } },
             "significant permanent" => new[] { good, x with { Significant = true } },
+            "default shutdown" => new[] { good, x with { Shutdown = default(Shutdown) } },
             "significant without auto-shutdown" => new[] { good, log.Plan("x").Spec(Restart.Temporary, significant: true) },
             _ => throw new ArgumentOutOfRangeException(nameof(@case)),
         };
@@ -69,6 +70,7 @@ public sealed class ValidationTests
     [InlineData("unknown restart type", "x", "restart type")]
     [InlineData("unknown child type", "x", "child type")]
     [InlineData("significant permanent", "x", "transient or temporary")]
+    [InlineData("default shutdown", "x", "shutdown timeout")]
     [InlineData("significant without auto-shutdown", "x", "AutoShutdown")]
     public async Task A_bad_child_spec_is_named_and_no_child_starts(string @case, string id, string problem)
     {

@@ -6,8 +6,8 @@ using Arbor.Supervision.Tests.Support;
 namespace Arbor.Supervision.Tests.Core;
 
 /// <summary>
-/// Linked starts from async handlers. A linked start links to the calling process, which the runtime knows only while a
-/// turn runs on the thread: after an await, an async handler resumes on a pool thread where it is unknown.
+/// Linked starts from async handlers. A linked start links to the calling process; after an await, an async handler
+/// resumes under its process's synchronization context, so the runtime still knows which process is calling.
 /// </summary>
 public sealed class AsyncHandlerCurrentProcessTests
 {
@@ -31,7 +31,7 @@ public sealed class AsyncHandlerCurrentProcessTests
         Assert.Equal(ExitReason.Killed, await node.WhenExited(supervisor.Pid).Within());
     }
 
-    [Fact(Skip = "Core limitation reported to the runtime owner: after an await, an async handler no longer runs as its process, so a linked start fails with 'not running inside a process'.")]
+    [Fact]
     public async Task A_linked_supervisor_can_be_started_after_an_await_in_a_handler()
     {
         await using var node = await ArborNode.StartAsync();

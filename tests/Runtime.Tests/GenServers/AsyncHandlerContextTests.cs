@@ -1,0 +1,70 @@
+using System.Threading.Tasks;
+using Arbor;
+using Arbor.Runtime.Tests.Support;
+
+namespace Arbor.Runtime.Tests.GenServers;
+
+public sealed class AsyncHandlerContextTests
+{
+    [Fact]
+    public async Task After_an_await_a_handler_still_runs_as_its_process()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = async (s, ask) =>
+            {
+                await Task.Delay(1);
+                await Task.Yield();
+
+                // A linked start needs to know the calling process...
+                var child = await Scripted.StartOkAsync(s.MyNode, new Script(), new StartOptions { Link = true });
+
+                // ...and so does the calling-self guard.
+                var selfCall = await Record.ExceptionAsync(() => Scripted.AskAsync(s.Me));
+                s.Answer(ask, (child, selfCall));
+            },
+        });
+
+        var (child, selfCall) = ((Pid, System.Exception?))(await Scripted.AskAsync(server).Within())!;
+        Assert.IsType<CallingSelfException>(selfCall);
+        Assert.True(server.Process!.IsLinkedWith(child.Process!));
+        Assert.Equal(server, ((Scripted)child.Process!.Behavior!).MyParent);
+    }
+
+    [Fact]
+    public async Task Awaits_inside_a_handler_keep_one_message_at_a_time()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var inside = 0;
+        var overlaps = 0;
+        var handled = 0;
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Cast = async (_, _) =>
+            {
+                if (++inside > 1)
+                {
+                    overlaps++;
+                }
+
+                await Task.Delay(1);
+                await Task.Yield();
+                inside--;
+                handled++;
+            },
+            Call = (s, ask) =>
+            {
+                s.Answer(ask, (handled, overlaps));
+                return default;
+            },
+        });
+
+        for (var i = 0; i < 50; i++)
+        {
+            Scripted.Tell(server);
+        }
+
+        Assert.Equal((50, 0), await Scripted.AskAsync(server).Within());
+    }
+}
