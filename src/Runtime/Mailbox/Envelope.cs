@@ -9,7 +9,10 @@ internal enum EnvelopeKind : byte
     Cast,
     Call,
     ExitSignal,
+
+    // Kinds from here on are handled by the process itself before (or instead of) reaching the behaviour.
     IdleTimeout,
+    TrappedExit,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Arbor.Protocol;
 
 namespace Arbor;
@@ -18,6 +19,7 @@ internal sealed partial class Process
             var next = signal.Next;
             signal.Next = null;
             var exit = (ExitSignal)signal;
+            exit.Decision = TrappedExitDecision.Drop;
             if (exit.IsUntrappableKill)
             {
                 Die(ExitReason.Killed);
@@ -32,7 +34,7 @@ internal sealed partial class Process
 
             if (_trapExit)
             {
-                MailboxStack.TryPush(ref _inbox, new InfoEnvelope(new Exited(exit.From, exit.Reason)));
+                exit.Decision = TrappedExitDecision.Deliver;
             }
             else if (!exit.Reason.IsNormal || exit.From == Pid)
             {
@@ -42,6 +44,27 @@ internal sealed partial class Process
 
             signal = next;
         }
+    }
+
+    /// <summary>
+    /// Handles a signal's mailbox twin: delivers <see cref="Exited"/> when the receiver trapped it. A twin can be taken
+    /// before its signal (both were pushed between two checks of the signal queue), so pending signals are decided first.
+    /// </summary>
+    private ValueTask HandleTrappedExit(TrappedExitEnvelope twin, ProcessBehavior behavior)
+    {
+        if (twin.Signal.Decision == TrappedExitDecision.Undecided)
+        {
+            HandleSignals();
+            if (!IsAlive)
+            {
+                return default;
+            }
+        }
+
+        var signal = twin.Signal;
+        return signal.Decision == TrappedExitDecision.Deliver
+            ? HandleCounted(behavior, new InfoEnvelope(new Exited(signal.From, signal.Reason)))
+            : default;
     }
 
     /// <summary>Removes this side of the link to an exited process; false if there was no link (it was unlinked).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Arbor.Protocol;
@@ -111,7 +112,27 @@ internal sealed partial class Process
             ValueTask handled;
             try
             {
-                handled = envelope.Kind == EnvelopeKind.IdleTimeout ? HandleIdleCheck() : HandleCounted(behavior, envelope);
+                if (envelope.Kind < EnvelopeKind.IdleTimeout)
+                {
+                    handled = HandleCounted(behavior, envelope);
+                }
+                else if (envelope.Kind == EnvelopeKind.IdleTimeout)
+                {
+                    handled = HandleIdleCheck();
+                }
+                else
+                {
+                    // Deciding the twin may apply pending signals, and a signal may end the process: the rest of the
+                    // batch must then be where the exit sequence looks for calls to fail.
+                    _batch = next;
+                    handled = HandleTrappedExit(Unsafe.As<TrappedExitEnvelope>(envelope), behavior);
+                    if (!IsAlive)
+                    {
+                        return false;
+                    }
+
+                    _batch = null;
+                }
             }
             catch (Exception exception)
             {

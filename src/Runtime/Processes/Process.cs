@@ -110,11 +110,12 @@ internal sealed partial class Process : IThreadPoolWorkItem
         return true;
     }
 
-    /// <summary>Queues an exit signal, handled ahead of ordinary messages.</summary>
-    public void EnqueueSignal(Envelope signal)
+    /// <summary>Queues an exit signal (decided ahead of ordinary messages) and its in-order twin.</summary>
+    public void EnqueueSignal(ExitSignal signal)
     {
         if (MailboxStack.TryPush(ref _signals, signal))
         {
+            MailboxStack.TryPush(ref _inbox, signal.InOrder);
             Schedule();
         }
     }

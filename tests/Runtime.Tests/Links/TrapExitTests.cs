@@ -163,4 +163,23 @@ public sealed class TrapExitTests
 
         Assert.Equal(worker, (await probe.ReceiveAsync<Exited>()).From);
     }
+
+    [Fact]
+    public async Task A_trapped_exit_arrives_before_anything_sent_after_the_exit_was_observed()
+    {
+        await using var node = await ArborNode.StartAsync();
+        for (var round = 0; round < 50; round++)
+        {
+            var probe = await ProbeHandle.StartAsync(node, trapExit: true);
+            var worker = await Scripted.StartOkAsync(node, new Script());
+            await probe.DoAsync(p => p.Link(worker));
+
+            node.Exit(worker, ExitReason.Other("gone"));
+            await node.WhenExited(worker).Within();
+            probe.Pid.Send("after");
+
+            Assert.Equal(new Exited(worker, ExitReason.Other("gone")), await probe.ReceiveAsync<Exited>());
+            Assert.Equal("after", await probe.ReceiveAsync<string>());
+        }
+    }
 }
