@@ -20,7 +20,7 @@ internal sealed class CscRun
     private readonly string _directory;
     private readonly string _csc;
 
-    public CscRun(IReadOnlyList<(string Path, string Text)> files)
+    public CscRun(IReadOnlyList<(string Path, string Text)> files, bool serial)
     {
         _directory = Path.Combine(Path.GetTempPath(), "arbor-analyzer-cost", files.Count.ToString(CultureInfo.InvariantCulture));
         if (Directory.Exists(_directory))
@@ -36,8 +36,8 @@ internal sealed class CscRun
         }
 
         _csc = FindCsc();
-        WriteResponseFile("without.rsp", files, withAnalyzers: false);
-        WriteResponseFile("with.rsp", files, withAnalyzers: true);
+        WriteResponseFile("without.rsp", files, withAnalyzers: false, serial);
+        WriteResponseFile("with.rsp", files, withAnalyzers: true, serial);
     }
 
     /// <summary>Compiles once; <paramref name="reportAnalyzer"/> adds csc's per-analyzer timing report to the output.</summary>
@@ -73,10 +73,16 @@ internal sealed class CscRun
         return new CscResult(TimeSpan.FromSeconds(times[0]), TimeSpan.FromSeconds(times[1] + times[2]), output.Result);
     }
 
-    private void WriteResponseFile(string name, IReadOnlyList<(string Path, string Text)> files, bool withAnalyzers)
+    private void WriteResponseFile(string name, IReadOnlyList<(string Path, string Text)> files, bool withAnalyzers, bool serial)
     {
         var rsp = new StringBuilder();
         rsp.AppendLine("/nologo /noconfig /target:library /langversion:latest /nullable:enable /deterministic /optimize+");
+        if (serial)
+        {
+            // One thread for compiler and analyzers: CPU time is then the work done, without parallel spin-waits.
+            rsp.AppendLine("/parallel-");
+        }
+
         rsp.AppendLine("/out:" + Quote(Path.Combine(_directory, withAnalyzers ? "with.dll" : "without.dll")));
         foreach (var reference in ReferenceAssemblies.NetWithArbor.OfType<PortableExecutableReference>())
         {

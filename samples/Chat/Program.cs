@@ -51,12 +51,13 @@ Console.WriteLine($"Starting {options.Rooms:N0} rooms and {options.Users:N0} ses
 await ChatService.PopulateAsync(node, options, metrics);
 
 // The load generator and the chaos monkey join the tree last, once everyone is connected.
-(await root.StartChildAsync(LoadGenerator.ChildSpec(options.Users, options.PostsPerSecond))).EnsureStarted("load");
+(await root.StartChildAsync(LoadGenerator.ChildSpec(options.Users, options.PostsPerSecond, id: "load"))).EnsureStarted("load");
 if (options.Chaos)
 {
-    (await root.StartChildAsync(ChaosMonkey.ChildSpec(options.Users, options.Rooms, options.CrashEvery, metrics))).EnsureStarted("chaos");
+    (await root.StartChildAsync(ChaosMonkey.ChildSpec(options.Users, options.Rooms, options.CrashEvery, metrics, id: "chaos"))).EnsureStarted("chaos");
 }
 
+Console.Write(await TreeDiagram.DrawAsync(root));
 Console.WriteLine(
     $"Running for {options.Duration.TotalSeconds:0} s: {options.PostsPerSecond:N0} posts/s" +
     (options.Chaos ? $", a crash every {options.CrashEvery.TotalMilliseconds:0} ms" : ", no crash injection") + " (Ctrl+C stops early).");

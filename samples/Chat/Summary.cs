@@ -17,24 +17,25 @@ public sealed class Summary(ArborNode node, ChatOptions options, ChatMetrics met
     {
         var sessions = node.Whereis<DynamicSupervisorRef>(Names.Sessions);
         var rooms = node.Whereis<DynamicSupervisorRef>(Names.Rooms);
-        using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1));
         _clock.Start();
+        using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var seconds = (int)Math.Ceiling(options.Duration.TotalSeconds);
         var (lastPosted, lastDelivered, lastTime) = (metrics.Posted, metrics.Delivered, TimeSpan.Zero);
-        while (await Tick(ticker, stopping))
+        for (var tick = 1; await Tick(ticker, stopping); tick++)
         {
             var now = _clock.Elapsed;
-            var seconds = (now - lastTime).TotalSeconds;
+            var interval = (now - lastTime).TotalSeconds;
             var (posted, delivered) = (metrics.Posted, metrics.Delivered);
-            var deliveriesPerSecond = (long)((delivered - lastDelivered) / seconds);
+            var deliveriesPerSecond = (long)((delivered - lastDelivered) / interval);
             _slowestSecond = Math.Min(_slowestSecond, deliveriesPerSecond);
             var liveSessions = (await sessions.CountChildrenAsync()).Active;
             var liveRooms = (await rooms.CountChildrenAsync()).Active;
             Console.WriteLine(
                 $"[{now.TotalSeconds,4:0}s] sessions {liveSessions,6:N0} | rooms {liveRooms,4:N0} | processes {node.ProcessCount,6:N0} | " +
-                $"posts/s {(posted - lastPosted) / seconds,8:N0} | deliveries/s {deliveriesPerSecond,10:N0} | " +
+                $"posts/s {(posted - lastPosted) / interval,8:N0} | deliveries/s {deliveriesPerSecond,10:N0} | " +
                 $"crashes {metrics.CrashesInjected,5:N0} | restarts {SessionRestarts,5:N0} sessions, {RoomRestarts,3:N0} rooms");
             (lastPosted, lastDelivered, lastTime) = (posted, delivered, now);
-            if (now >= options.Duration)
+            if (tick >= seconds)
             {
                 return;
             }

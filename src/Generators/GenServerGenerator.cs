@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Arbor.Generators.Diagnostics;
 using Arbor.Generators.Emitting;
@@ -49,7 +50,18 @@ public sealed class GenServerGenerator : IIncrementalGenerator
             .Where(static found => found.Count > 0)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (output, model) => output.AddSource(model.HintName, GenServerEmitter.Emit(model)));
+        context.RegisterSourceOutput(models, static (output, model) =>
+        {
+            try
+            {
+                output.AddSource(model.HintName, GenServerEmitter.Emit(model));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // As in parsing: never throw into the compiler; say what failed instead.
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, model.Name, exception.GetType().Name + ": " + exception.Message));
+            }
+        });
         context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
             foreach (var diagnostic in found)

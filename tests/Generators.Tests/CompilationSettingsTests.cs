@@ -48,6 +48,62 @@ public sealed class CompilationSettingsTests
         AssertClean(GeneratorRun.Start(new GenServerGenerator(), compilation));
     }
 
+    [Fact]
+    public void Obsolete_handlers_and_message_types_are_dispatched_without_warnings()
+    {
+        var compilation = SourceCompilation.Create("Obsolete", """
+            using System;
+            using Arbor;
+
+            [Obsolete("old")] public sealed record OldTick;
+
+            [GenServer]
+            public partial class Legacy
+            {
+                [Obsolete("use Get2")] [Call] public int Get() => 1;
+                [Obsolete] [Cast] public void Put(int value) { }
+            #pragma warning disable CS0618
+                [Info] public void On(OldTick tick) { }
+            #pragma warning restore CS0618
+            }
+            """);
+
+        var run = GeneratorRun.Start(new GenServerGenerator(), compilation);
+        AssertClean(run);
+        var generated = run.GeneratedSources.Values.Single();
+        // On the struct method and on the interface method.
+        Assert.Equal(2, generated.Split("[global::System.Obsolete(\"use Get2\")]").Length - 1);
+        Assert.Equal(2, generated.Split("[global::System.Obsolete]").Length - 1);
+    }
+
+    [Fact]
+    public void Callers_of_an_obsolete_handler_see_the_deprecation_on_the_client()
+    {
+        var compilation = SourceCompilation.Create("ObsoleteCaller", """
+            using System;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            [GenServer]
+            public partial class Legacy
+            {
+                [Obsolete("use Fetch")] [Call] public int Get() => 1;
+                [Call] public int Fetch() => 1;
+            }
+
+            public static class Caller
+            {
+                public static ValueTask<int> Old(LegacyRef legacy) => legacy.GetAsync();
+                public static ValueTask<int> New(ILegacyClient legacy) => legacy.FetchAsync();
+            }
+            """);
+
+        var run = GeneratorRun.Start(new GenServerGenerator(), compilation);
+        var warning = Assert.Single(run.Output.GetDiagnostics(), diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning && diagnostic.Id != "CS1591");
+        Assert.Equal("CS0618", warning.Id);
+        Assert.Contains("use Fetch", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static void AssertClean(GeneratorRun run)
     {
         Assert.Empty(run.Exceptions);

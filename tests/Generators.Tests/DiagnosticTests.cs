@@ -75,6 +75,9 @@ public sealed class DiagnosticTests
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Call(Name = \"not valid\")|]] public int Do() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [Terminate] public void Done[|(string why)|] { } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { private int _x; [Call] public [|ref int|] Get() => ref _x; }")]
+    [InlineData("ARB0013", "public interface IGet { int Get(); } [GenServer] public partial class Counter : IGet { [[|Call|]] int IGet.Get() => 1; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { public int Value { [[|Call|]] get => 1; } }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Cast|]] public Counter() { } }")]
     // ARB0014: parameter names the generated methods add.
     [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter([|string name|]) { } }")]
     [InlineData("ARB0014", "[GenServer] public partial class Counter { [Call] public int Wait([|TimeSpan timeout|]) => 1; }")]

@@ -63,4 +63,11 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
         await using var node = await ArborNode.StartAsync();
         Assert.Equal("15 Crash | fragile True True True True | 11", await _servers.Run("CrashAndRestartUnderSupervisor", node));
     }
+
+    [Fact]
+    public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("down Shutdown | exited Crash | idle | True", await _servers.Run("MonitorsLinksAndIdleTimeouts", node));
+    }
 }

@@ -89,6 +89,19 @@ public sealed class IncrementalTests
         Assert.Contains("PeekAsync", second.GeneratedSources["Shop.Counter.g.cs"]);
     }
 
+    [Fact]
+    public void A_handler_added_in_another_partial_file_is_picked_up()
+    {
+        const string Declaration = "[Arbor.GenServer] public partial class Split { }";
+        const string Handlers = "public partial class Split { [Arbor.Call] public int Get() => 1; }";
+        var first = Generate.From(Declaration, Handlers);
+        var second = first.RunAgain(Edit(first.Input, 1, Handlers.Replace("=> 1; }", "=> 1; [Arbor.Cast] public void Bump() { } }")));
+
+        Assert.Contains("GetAsync(", first.GeneratedSources["Split.g.cs"]);
+        Assert.DoesNotContain("Bump", first.GeneratedSources["Split.g.cs"]);
+        Assert.Contains("public void Bump()", second.GeneratedSources["Split.g.cs"]);
+    }
+
     private static void AssertNothingRecomputed(GeneratorRun run)
     {
         var reasons = run.StepReasons(s_pipelineSteps);

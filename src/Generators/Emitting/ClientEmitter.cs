@@ -36,6 +36,7 @@ internal static class ClientEmitter
         {
             // The interface carries the documentation; repeating it here would double the size of every generated file.
             writer.Line("/// <inheritdoc/>");
+            WriteObsolete(writer, request);
             var construction = "new " + messages + request.MessageClassName + "(" + string.Join(", ", MessageParameters(request).Select(parameter => parameter.Name)) + ")";
             if (request.Kind == RequestKind.Call)
             {
@@ -79,10 +80,19 @@ internal static class ClientEmitter
         {
             writer.Line();
             WriteDocs(writer, request);
+            WriteObsolete(writer, request);
             writer.Line(Signature(request) + ";");
         }
 
         writer.Close();
+    }
+
+    private static void WriteObsolete(SourceWriter writer, RequestHandlerModel request)
+    {
+        if (request.Obsolete is not null)
+        {
+            writer.Line(request.Obsolete);
+        }
     }
 
     private static IEnumerable<ParameterModel> MessageParameters(RequestHandlerModel request) =>

@@ -27,6 +27,7 @@ internal enum ReturnShape
 /// <param name="Parameters">All handler parameters in order, including dispatch-supplied ones.</param>
 /// <param name="ResultType">A call's reply type (from the return type or the <c>ReplyTo&lt;T&gt;</c>); null for casts.</param>
 /// <param name="Returns">The handler's return shape.</param>
+/// <param name="Obsolete">The handler's <c>[Obsolete]</c> as C#, repeated on its client method; null when it has none.</param>
 internal sealed record RequestHandlerModel(
     RequestKind Kind,
     string MethodName,
@@ -35,7 +36,8 @@ internal sealed record RequestHandlerModel(
     string DisplayName,
     EquatableArray<ParameterModel> Parameters,
     string? ResultType,
-    ReturnShape Returns)
+    ReturnShape Returns,
+    string? Obsolete)
 {
     /// <summary>True when the handler takes a reply token and answers later.</summary>
     public bool DefersReply

@@ -90,7 +90,7 @@ internal static class GenServerParser
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            if (member is not IMethodSymbol method)
             {
                 continue;
             }
@@ -98,6 +98,15 @@ internal static class GenServerParser
             var marks = HandlerAttributes(method, known);
             if (marks.Count == 0)
             {
+                continue;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                // The dispatch calls handlers by name; accessors, operators, constructors and explicit interface
+                // implementations cannot be called that way.
+                var location = LocationInfo.From(marks[0].Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? LocationInfo.From(method.Locations.FirstOrDefault());
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidHandlerSignature, location, method.Name, $"only ordinary methods can be handlers, and this is {Describe(method.MethodKind)}"));
                 continue;
             }
 
@@ -287,7 +296,8 @@ internal static class GenServerParser
                 type.Name + "." + draft.BaseName,
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
-                draft.Returns));
+                draft.Returns,
+                ObsoleteAttributes.For(draft.Method)));
         }
 
         return EquatableArray.From(models);
@@ -331,6 +341,17 @@ internal static class GenServerParser
 
         return marks;
     }
+
+    private static string Describe(MethodKind kind) => kind switch
+    {
+        MethodKind.ExplicitInterfaceImplementation => "an explicit interface implementation",
+        MethodKind.PropertyGet or MethodKind.PropertySet => "a property accessor",
+        MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise => "an event accessor",
+        MethodKind.Constructor or MethodKind.StaticConstructor => "a constructor",
+        MethodKind.Destructor => "a finalizer",
+        MethodKind.UserDefinedOperator or MethodKind.Conversion => "an operator",
+        _ => "not an ordinary method",
+    };
 
     private static INamedTypeSymbol? ContainingGeneric(INamedTypeSymbol type)
     {

@@ -130,12 +130,9 @@ internal sealed partial class Process
         {
             foreach (var linked in links)
             {
-                lock (linked)
-                {
-                    linked._extras?.Links?.Remove(this);
-                }
-
-                linked.EnqueueSignal(new ExitSignal(self, reason, fromLink: true));
+                // The receiver drops its half of the link when it takes the signal: if it unlinked first, the signal
+                // finds no link and is ignored (OTP's guarantee that nothing arrives through a link after unlink).
+                linked.EnqueueSignal(new ExitSignal(self, reason, ExitSignalSource.Link));
             }
         }
 

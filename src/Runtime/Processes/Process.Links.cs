@@ -37,7 +37,7 @@ internal sealed partial class Process
 
         if (!linked && other.IsExitedLocked())
         {
-            EnqueueSignal(new ExitSignal(other.Pid, ExitReason.NoProc, fromLink: true));
+            EnqueueSignal(new ExitSignal(other.Pid, ExitReason.NoProc, ExitSignalSource.DeadLink));
         }
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class Process
 
     /// <summary>Sends an exit signal to <paramref name="target"/> as OTP <c>exit/2</c> does.</summary>
     public static void SendExit(Pid from, Pid target, ExitReason reason) =>
-        target.Process?.EnqueueSignal(new ExitSignal(from, reason, fromLink: false));
+        target.Process?.EnqueueSignal(new ExitSignal(from, reason, ExitSignalSource.Explicit));
 
     /// <summary>Caller holds the lock (or accepts a snapshot).</summary>
     private bool IsExitedLocked() => _exitReason is not null;

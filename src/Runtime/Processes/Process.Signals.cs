@@ -5,9 +5,10 @@ namespace Arbor;
 internal sealed partial class Process
 {
     /// <summary>
-    /// Applies queued exit signals (OTP semantics): an explicit <c>kill</c> always kills; a trapping process gets an
-    /// <see cref="Exited"/> message queued behind what the sender sent before it died; otherwise <c>normal</c> is ignored
-    /// (unless the process signalled itself) and any other reason kills with that reason.
+    /// Applies queued exit signals (OTP semantics): an explicit <c>kill</c> always kills; a signal through a link that
+    /// this process has since removed is ignored; a trapping process gets an <see cref="Exited"/> message queued behind
+    /// what the sender sent before it died; otherwise <c>normal</c> is ignored (unless the process signalled itself) and
+    /// any other reason kills with that reason.
     /// </summary>
     private void HandleSignals()
     {
@@ -17,10 +18,16 @@ internal sealed partial class Process
             var next = signal.Next;
             signal.Next = null;
             var exit = (ExitSignal)signal;
-            if (exit.Reason.Kind == ExitKind.Kill && !exit.FromLink)
+            if (exit.IsUntrappableKill)
             {
                 Die(ExitReason.Killed);
                 return;
+            }
+
+            if (exit.Source == ExitSignalSource.Link && !TakeLinkTo(exit.From))
+            {
+                signal = next;
+                continue;
             }
 
             if (_trapExit)
@@ -34,6 +41,20 @@ internal sealed partial class Process
             }
 
             signal = next;
+        }
+    }
+
+    /// <summary>Removes this side of the link to an exited process; false if there was no link (it was unlinked).</summary>
+    private bool TakeLinkTo(Pid exited)
+    {
+        if (exited.Process is not { } process)
+        {
+            return false;
+        }
+
+        lock (this)
+        {
+            return _extras?.Links?.Remove(process) == true;
         }
     }
 }

@@ -15,66 +15,53 @@ namespace Arbor;
 /// own work, chains are bounded, and a process left in a slot because its waker blocked inside a handler is rescued by
 /// <see cref="RescueStalledHandOffs"/> (called from the timer thread), so a blocking handler costs a short stall, never a
 /// deadlock. Only a reply sent by <see cref="GenServer"/> at the end of a handler uses the continuation slot.
+/// All of a thread's state sits in one <see cref="WorkerThread"/> object so each operation costs one thread-static lookup.
 /// </remarks>
 internal static class Worker
 {
     /// <summary>Hand-offs in a row before the rest goes back to the pool (fairness to everything else queued).</summary>
     private const int MaxChain = 64;
 
-    private static readonly ConcurrentBag<HandOffSlot> s_slots = new();
+    private static readonly ConcurrentBag<WorkerThread> s_threads = new();
 
     [ThreadStatic]
-    private static bool t_inLoop;
+    private static WorkerThread? t_thread;
 
-    [ThreadStatic]
-    private static bool t_inTurn;
-
-    [ThreadStatic]
-    private static Process? t_current;
-
-    [ThreadStatic]
-    private static HandOffSlot? t_slot;
-
-    [ThreadStatic]
-    private static Action<object?>? t_continuation;
-
-    [ThreadStatic]
-    private static object? t_continuationState;
-
-    [ThreadStatic]
-    private static Process? t_continuationProcess;
-
-    public static Process? CurrentProcess => t_current;
+    public static Process? CurrentProcess => t_thread?.Current;
 
     /// <summary>True while a process turn runs on this thread (a reply sent now can hand its continuation off).</summary>
-    public static bool InTurn => t_inTurn;
+    public static bool InTurn => t_thread is { InTurn: true };
+
+    private static WorkerThread This => t_thread ?? Register();
 
     /// <summary>Makes <paramref name="process"/> the current process of this thread; returns the previous one to restore.</summary>
     public static Process? SwapCurrent(Process? process)
     {
-        var previous = t_current;
-        t_current = process;
+        var thread = This;
+        var previous = thread.Current;
+        thread.Current = process;
         return previous;
     }
 
     /// <summary>Runs <paramref name="first"/>'s turn, then whatever the turns hand off, on this thread.</summary>
     public static void Run(Process first)
     {
-        if (t_inLoop)
+        var thread = This;
+        if (thread.InLoop)
         {
-            RunTurn(first);
+            RunTurn(thread, first);
             return;
         }
 
-        t_inLoop = true;
+        thread.InLoop = true;
         try
         {
             var process = first;
             for (var chain = 0; process is not null; chain++)
             {
-                RunTurn(process);
-                process = t_slot?.Take();
-                if (t_continuation is { } continuation)
+                RunTurn(thread, process);
+                process = thread.TakeProcess();
+                if (thread.Continuation is { } continuation)
                 {
                     // The caller's continuation is user code of unknown length: whoever else was woken goes to the pool.
                     if (process is not null)
@@ -83,11 +70,7 @@ internal static class Worker
                         process = null;
                     }
 
-                    var state = t_continuationState;
-                    var runAs = t_continuationProcess;
-                    t_continuation = null;
-                    t_continuationState = null;
-                    t_continuationProcess = null;
+                    var (state, runAs) = thread.TakeContinuation();
                     if (runAs is null)
                     {
                         continuation(state);
@@ -107,21 +90,12 @@ internal static class Worker
         }
         finally
         {
-            t_inLoop = false;
+            thread.InLoop = false;
         }
     }
 
     /// <summary>Claims the run-next slot for <paramref name="process"/>; false outside a process turn or when the slot is taken.</summary>
-    public static bool TryHandOff(Process process)
-    {
-        if (!t_inTurn)
-        {
-            return false;
-        }
-
-        var slot = t_slot ??= HandOffSlot.Register(s_slots);
-        return slot.TryPut(process);
-    }
+    public static bool TryHandOff(Process process) => t_thread is { InTurn: true } thread && thread.TryPutProcess(process);
 
     /// <summary>
     /// Claims the continuation slot; false outside a process turn or when the slot is taken. A continuation captured
@@ -129,32 +103,33 @@ internal static class Worker
     /// </summary>
     public static bool TryHandOff(Action<object?> continuation, object? state, Process? runAs)
     {
-        if (!t_inTurn || t_continuation is not null)
+        if (t_thread is not { InTurn: true, Continuation: null } thread)
         {
             return false;
         }
 
-        t_continuation = continuation;
-        t_continuationState = state;
-        t_continuationProcess = runAs;
+        thread.Continuation = continuation;
+        thread.ContinuationState = state;
+        thread.ContinuationProcess = runAs;
         return true;
     }
 
     /// <summary>Gives what the slots hold to the thread pool: the current turn has more work of its own.</summary>
     public static void ReleaseHandOffs()
     {
-        if (t_slot is { HasProcess: true } slot && slot.Take() is { } process)
+        if (t_thread is not { } thread)
+        {
+            return;
+        }
+
+        if (thread.HasProcess && thread.TakeProcess() is { } process)
         {
             ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: true);
         }
 
-        if (t_continuation is { } continuation)
+        if (thread.Continuation is { } continuation)
         {
-            var state = t_continuationState;
-            var runAs = t_continuationProcess;
-            t_continuation = null;
-            t_continuationState = null;
-            t_continuationProcess = null;
+            var (state, runAs) = thread.TakeContinuation();
             if (runAs is null)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
@@ -166,31 +141,33 @@ internal static class Worker
         }
     }
 
-    /// <summary>A continuation and its state, for posting through a process context.</summary>
-    private sealed class ContinuationOf(Action<object?> continuation, object? state)
-    {
-        public void Run() => continuation(state);
-    }
-
     /// <summary>Moves processes that have sat in a slot since the previous scan to the pool (their waker is stuck).</summary>
     public static void RescueStalledHandOffs()
     {
-        foreach (var slot in s_slots)
+        foreach (var thread in s_threads)
         {
-            if (slot.TryRescue() is { } process)
+            if (thread.TryRescue() is { } process)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
             }
         }
     }
 
-    private static void RunTurn(Process process)
+    private static WorkerThread Register()
     {
-        var previous = t_current;
-        var wasInTurn = t_inTurn;
+        var thread = new WorkerThread();
+        s_threads.Add(thread);
+        t_thread = thread;
+        return thread;
+    }
+
+    private static void RunTurn(WorkerThread thread, Process process)
+    {
+        var previous = thread.Current;
+        var wasInTurn = thread.InTurn;
         var previousContext = SynchronizationContext.Current;
-        t_current = process;
-        t_inTurn = true;
+        thread.Current = process;
+        thread.InTurn = true;
         SynchronizationContext.SetSynchronizationContext(process.SynchronizationContext);
         try
         {
@@ -199,52 +176,14 @@ internal static class Worker
         finally
         {
             SynchronizationContext.SetSynchronizationContext(previousContext);
-            t_current = previous;
-            t_inTurn = wasInTurn;
+            thread.Current = previous;
+            thread.InTurn = wasInTurn;
         }
     }
 
-    /// <summary>A thread's run-next slot; shared with the rescuer, so it changes hands by compare-and-swap.</summary>
-    private sealed class HandOffSlot
+    /// <summary>A continuation and its state, for posting through a process context.</summary>
+    private sealed class ContinuationOf(Action<object?> continuation, object? state)
     {
-        private Process? _process;
-        private int _stamp;
-        private int _seenStamp;
-
-        public bool HasProcess => Volatile.Read(ref _process) is not null;
-
-        public static HandOffSlot Register(ConcurrentBag<HandOffSlot> all)
-        {
-            var slot = new HandOffSlot();
-            all.Add(slot);
-            return slot;
-        }
-
-        public bool TryPut(Process process)
-        {
-            if (Volatile.Read(ref _process) is not null)
-            {
-                return false;
-            }
-
-            _stamp++;
-            Volatile.Write(ref _process, process);
-            return true;
-        }
-
-        public Process? Take() => Volatile.Read(ref _process) is null ? null : Interlocked.Exchange(ref _process, null);
-
-        public Process? TryRescue()
-        {
-            var process = Volatile.Read(ref _process);
-            var stamp = Volatile.Read(ref _stamp);
-            if (process is null || stamp != _seenStamp)
-            {
-                _seenStamp = stamp;
-                return null;
-            }
-
-            return Interlocked.CompareExchange(ref _process, null, process) == process ? process : null;
-        }
+        public void Run() => continuation(state);
     }
 }

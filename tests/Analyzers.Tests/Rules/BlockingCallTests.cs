@@ -61,6 +61,8 @@ public sealed class BlockingCallTests
             [Cast] public void D() { var t = Task.Run(() => Thread.Sleep(10)); }
             [Call] public int E() { var list = new List<int> { 1 }; return list.Count; }
             [Call] public int F(Task<int> done) => done.IsCompleted ? 1 : 0;
+            [Call] public int G(Task<int> done) => done.IsCompletedSuccessfully ? done.Result : -1;
+            [Call] public int H(Task<int> done) { if (done.IsCompleted) { return done.Result; } return 0; }
 
             public static int NotProcessCode() => LoadAsync().Result;
             private static Task<int> LoadAsync() => Task.FromResult(1);

@@ -15,6 +15,14 @@ internal static class EndToEndSource
         public sealed record Tick(int Amount);
         public sealed record Step(int Number);
 
+        // Where a Watcher publishes what it saw; the scenario awaits these instead of sleeping.
+        public sealed class WatcherProbes
+        {
+            public Task<string> Down { get; set; } = Task.FromResult("unset");
+            public Task<string> Exited { get; set; } = Task.FromResult("unset");
+            public Task<string> Idle { get; set; } = Task.FromResult("unset");
+        }
+
         [GenServer]
         public partial class Counter
         {
@@ -119,6 +127,41 @@ internal static class EndToEndSource
             [Cast] public void Crash(string why) => throw new InvalidOperationException(why);
 
             [Terminate] public void Cleanup(ExitReason reason) => _terminated.TrySetResult(reason.ToString());
+        }
+
+        // Runtime-made info messages reach [Info] handlers by type like any other message.
+        [GenServer]
+        public partial class Watcher
+        {
+            private readonly TaskCompletionSource<string> _down = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            private readonly TaskCompletionSource<string> _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public Watcher(WatcherProbes probes)
+            {
+                probes.Down = _down.Task;
+                probes.Exited = _exited.Task;
+                probes.Idle = _idle.Task;
+                TrapExit = true;
+            }
+
+            // Calls, not casts: the scenario must know the monitor and link are in place before it stops the targets.
+            [Call] public bool Watch(Pid target) => Monitor(target) is not null;
+            [Call] public bool LinkTo(Pid target)
+            {
+                Link(target);
+                return true;
+            }
+
+            [Cast] public void GoIdle() => IdleTimeout = TimeSpan.FromMilliseconds(1);
+
+            [Info] public void On(Down down) => _down.TrySetResult("down " + down.Reason.Kind);
+            [Info] public void On(Exited exited) => _exited.TrySetResult("exited " + exited.Reason.Kind);
+            [Info] public void On(IdleTimeout timeout)
+            {
+                IdleTimeout = null;
+                _idle.TrySetResult("idle");
+            }
         }
 
         [GenServer]
@@ -244,6 +287,26 @@ internal static class EndToEndSource
                 var exit = await node.WhenExited(server.Pid);
                 var reason = await terminated.Task;
                 return $"{exit.Kind} {exit.Exception?.Message} | {reason.Contains("boom")}";
+            }
+
+            public static async Task<string> MonitorsLinksAndIdleTimeouts(ArborNode node)
+            {
+                var probes = new WatcherProbes();
+                var watcher = await Watcher.StartAsync(node, probes);
+                var watchedTerminated = new TaskCompletionSource<string>();
+                var watched = await Lifecycle.StartAsync(node, watchedTerminated);
+                var linkedTerminated = new TaskCompletionSource<string>();
+                var linked = await Lifecycle.StartAsync(node, linkedTerminated);
+
+                await watcher.WatchAsync(watched.Pid);
+                await watcher.LinkToAsync(linked.Pid);
+                await watched.FinishAsync();
+                linked.Crash("linked crash");
+                var down = await probes.Down;
+                var exited = await probes.Exited;
+                watcher.GoIdle();
+                var idle = await probes.Idle;
+                return $"{down} | {exited} | {idle} | {watcher.Pid.IsAlive}";
             }
 
             public static async Task<string> CrashAndRestartUnderSupervisor(ArborNode node)

@@ -34,8 +34,13 @@ public static class ConsumerSources
         var first = await counter.AddAsync(5);
         counter.Crash();
         await node.WhenExited(counter.Pid);
-        await supervisor.WhichChildrenAsync();
-        var restarted = node.Whereis<CounterRef>("counter");
+        // The supervisor answers with the new child once it has handled the exit (a call or two).
+        var restarted = counter;
+        while (restarted == counter)
+        {
+            restarted = CounterRef.FromPid((await supervisor.WhichChildrenAsync())[0].Pid);
+        }
+
         var second = await restarted.AddAsync(1);
         Console.WriteLine($"first={first} second={second} restarted={restarted.Pid != counter.Pid}");
         await supervisor.StopAsync();

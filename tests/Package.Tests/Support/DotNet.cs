@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 
@@ -33,11 +34,19 @@ public static class DotNet
     /// <summary>The dotnet executable: the one running these tests when the SDK says so, else the one on the PATH.</summary>
     public static string Executable { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    /// <summary>The machine's NuGet global packages folder (what the repository restored into).</summary>
-    public static string GlobalPackagesFolder { get; } =
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    /// <summary>
+    /// The NuGet global packages folder the repository restored into, as NuGet itself resolves it for the repository
+    /// (environment, NuGet.config files, default), so Arbor's dependencies can be restored from it offline.
+    /// </summary>
+    public static async Task<string> GlobalPackagesFolder()
+    {
+        const string Prefix = "global-packages:";
+        var locals = await Run(Repository.Root, ["nuget", "locals", "global-packages", "--list"]);
+        var line = locals.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        return locals.Succeeded && line is not null
+            ? line[Prefix.Length..].Trim()
+            : throw new InvalidOperationException("Could not find the NuGet global packages folder:\n" + locals);
+    }
 
     public static async Task<CommandResult> Run(string workingDirectory, IReadOnlyList<string> arguments, string? packagesFolder = null)
     {

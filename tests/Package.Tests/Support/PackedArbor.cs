@@ -47,7 +47,7 @@ public sealed class PackedArbor : IAsyncLifetime
 
         Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(Package)["Arbor.".Length..];
-        WriteWorkspace();
+        WriteWorkspace(await DotNet.GlobalPackagesFolder());
     }
 
     /// <summary>Writes a consumer project referencing the packed Arbor, plus <paramref name="files"/>; returns its directory.</summary>
@@ -100,7 +100,7 @@ public sealed class PackedArbor : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private void WriteWorkspace()
+    private void WriteWorkspace(string machinePackages)
     {
         Directory.CreateDirectory(Workspace);
         Directory.CreateDirectory(PackagesFolder);
@@ -110,7 +110,7 @@ public sealed class PackedArbor : IAsyncLifetime
               <packageSources>
                 <clear />
                 <add key="arbor-local-feed" value="{Feed}" />
-                <add key="machine-global-packages" value="{DotNet.GlobalPackagesFolder}" />
+                <add key="machine-global-packages" value="{machinePackages}" />
               </packageSources>
               <config>
                 <add key="globalPackagesFolder" value="{PackagesFolder}" />

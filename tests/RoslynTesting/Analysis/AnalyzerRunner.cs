@@ -27,7 +27,18 @@ public static class AnalyzerRunner
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The test project has no compilation.");
+        return await GetDiagnosticsAsync(compilation, analyzers, project.AnalyzerOptions, allowCompilerErrors, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The analyzer diagnostics of <paramref name="compilation"/> (for example a generator's output), sorted by file, position and id.</summary>
+    /// <exception cref="AnalyzerTestException">An analyzer threw, or the code does not compile and errors are not allowed.</exception>
+    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(
+        Compilation compilation,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        AnalyzerOptions? analyzerOptions,
+        bool allowCompilerErrors = false,
+        CancellationToken cancellationToken = default)
+    {
         if (!allowCompilerErrors)
         {
             var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -39,7 +50,7 @@ public static class AnalyzerRunner
 
         var failures = new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
-            project.AnalyzerOptions,
+            analyzerOptions ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name} threw: {exception}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,

@@ -120,6 +120,35 @@ public sealed class LinkTests
         Assert.Equal(ExitReason.NoProc, await node.WhenExited(plain).Within());
     }
 
+    [Fact]
+    public async Task Nothing_arrives_through_a_link_after_unlink_even_if_the_exit_was_already_in_flight()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var doomed = await Scripted.StartOkAsync(node, new Script());
+        var survivor = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = (s, ask) =>
+            {
+                if (ask.Payload is "race")
+                {
+                    s.Link(doomed);
+                    s.Exit(doomed, ExitReason.Other("crash"));
+#pragma warning disable xUnit1031 // deliberately waits inside the handler so the exit signal is queued before the unlink
+                    s.MyNode.WhenExited(doomed).Wait(Patience.Limit);
+#pragma warning restore xUnit1031
+                    s.Unlink(doomed);
+                }
+
+                s.Answer(ask, "alive");
+                return default;
+            },
+        });
+
+        Assert.Equal("alive", await Scripted.AskAsync(survivor, "race").Within());
+        Assert.Equal("alive", await Scripted.AskAsync(survivor).Within());
+        Assert.True(survivor.IsAlive);
+    }
+
     internal static Func<Scripted, Ask, ValueTask> Answer(object? value) => (s, ask) =>
     {
         s.Answer(ask, value);

@@ -28,8 +28,9 @@ public sealed class SendAfterTests
         await using var node = await ArborNode.StartAsync();
         var probe = await ProbeHandle.StartAsync(node);
 
-        var cancelled = node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(20), "cancelled");
-        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(80), "later");
+        // The delay only has to outlast the next statement; it is generous so a descheduled test thread cannot lose the race.
+        var cancelled = node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(500), "cancelled");
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(600), "later");
         Assert.True(cancelled.Cancel());
         Assert.False(cancelled.Cancel());
 
@@ -43,9 +44,10 @@ public sealed class SendAfterTests
     {
         await using var node = await ArborNode.StartAsync();
         var probe = await ProbeHandle.StartAsync(node);
-        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(60), 3);
+        // Gaps far wider than any stall of the test thread between these statements.
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(600), 3);
         node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(0), 1);
-        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(30), 2);
+        node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(300), 2);
 
         Assert.Equal(1, await probe.ReceiveAsync<int>());
         Assert.Equal(2, await probe.ReceiveAsync<int>());

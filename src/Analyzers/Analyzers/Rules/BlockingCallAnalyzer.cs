@@ -58,9 +58,46 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
     private static bool MayBlock(SyntaxNode node) => node switch
     {
         InvocationExpressionSyntax invocation => SyntaxNames.InvokedName(invocation) is { } name && s_blockingMethods.Contains(name),
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "Result",
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "Result" && !IsGuardedByIsCompleted(access),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>if (t.IsCompleted) return t.Result;</c> or <c>t.IsCompletedSuccessfully ? t.Result : ...</c>: a completed task
+    /// does not block, so a <c>.Result</c> inside a condition that checks its completion is fine.
+    /// </summary>
+    private static bool IsGuardedByIsCompleted(MemberAccessExpressionSyntax access)
+    {
+        var receiver = access.Expression.ToString();
+        foreach (var ancestor in access.Ancestors())
+        {
+            var condition = ancestor switch
+            {
+                IfStatementSyntax statement => statement.Condition,
+                ConditionalExpressionSyntax conditional when !conditional.Condition.Span.Contains(access.Span) => conditional.Condition,
+                _ => null,
+            };
+
+            if (condition is not null)
+            {
+                foreach (var node in condition.DescendantNodesAndSelf())
+                {
+                    if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsCompleted" or "IsCompletedSuccessfully" } check
+                        && check.Expression.ToString() == receiver)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
 
     private static void Analyze(IOperation operation, ProcessFindings findings, BlockingApis blocking, ThreadHoppingApis threads)
     {

@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+
+namespace Arbor;
+
+/// <summary>
+/// One thread's scheduling state (see <see cref="Worker"/>). Everything but the run-next process is touched only by its
+/// own thread; the run-next process is shared with the timer thread's rescuer, so it changes hands by compare-and-swap.
+/// </summary>
+internal sealed class WorkerThread
+{
+    private Process? _next;
+    private int _stamp;
+    private int _seenStamp;
+
+    public bool InLoop;
+    public bool InTurn;
+    public Process? Current;
+    public Action<object?>? Continuation;
+    public object? ContinuationState;
+    public Process? ContinuationProcess;
+
+    public bool HasProcess => Volatile.Read(ref _next) is not null;
+
+    public bool TryPutProcess(Process process)
+    {
+        if (Volatile.Read(ref _next) is not null)
+        {
+            return false;
+        }
+
+        _stamp++;
+        Volatile.Write(ref _next, process);
+        return true;
+    }
+
+    public Process? TakeProcess() => Volatile.Read(ref _next) is null ? null : Interlocked.Exchange(ref _next, null);
+
+    public (object? State, Process? RunAs) TakeContinuation()
+    {
+        var taken = (ContinuationState, ContinuationProcess);
+        Continuation = null;
+        ContinuationState = null;
+        ContinuationProcess = null;
+        return taken;
+    }
+
+    /// <summary>Called by the rescuer: takes a run-next process that has not changed since the previous scan.</summary>
+    public Process? TryRescue()
+    {
+        var process = Volatile.Read(ref _next);
+        var stamp = Volatile.Read(ref _stamp);
+        if (process is null || stamp != _seenStamp)
+        {
+            _seenStamp = stamp;
+            return null;
+        }
+
+        return Interlocked.CompareExchange(ref _next, null, process) == process ? process : null;
+    }
+}
