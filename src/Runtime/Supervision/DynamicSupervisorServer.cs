@@ -21,7 +21,8 @@ internal sealed class DynamicSupervisorServer : SupervisorServerBase
         : base(options.MaxRestarts, options.Within, indexById: false)
     {
         _maxChildren = options.MaxChildren;
-        _extraArguments = options.ExtraArguments;
+        // A snapshot: later changes to the caller's list must not reach children started from now on.
+        _extraArguments = [.. options.ExtraArguments];
         _template = options.ChildTemplate;
     }
 
