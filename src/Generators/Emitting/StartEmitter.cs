@@ -52,10 +52,9 @@ internal static class StartEmitter
         writer.Line("/// <returns>A client for the running process.</returns>");
         writer.Line("/// <exception cref=\"global::Arbor.StartFailedException\">Init failed, stopped or ignored, or the name is taken.</exception>");
         writer.Line(Names.GeneratedCode);
-        writer.Open("public static async " + Names.ValueTask + "<" + model.RefName + "> " + method + "(" + Names.ArborNode + " node, " + declared + "string? name = null)");
-        writer.Line("var result = await " + Names.GenServer + ".StartAsync(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }).ConfigureAwait(false);");
-        writer.Line("return " + model.RefName + ".FromPid(result.EnsureStarted(name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\"));");
-        writer.Close();
+        // The typed start completes the client straight from init: no async state machine per start.
+        writer.Line("public static " + Names.ValueTask + "<" + model.RefName + "> " + method + "(" + Names.ArborNode + " node, " + declared + "string? name = null) =>");
+        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefName + ">(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }, name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\");");
         writer.Line();
     }
 

@@ -20,11 +20,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<OrdersRef> StartAsync(global::Arbor.ArborNode node, global::Shop.Order first, global::Shop.Money budget, global::Shop.Point origin, global::Shop.Basket basket, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Orders(first, budget, origin, basket), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return OrdersRef.FromPid(result.EnsureStarted(name is null ? "Orders" : "Orders '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<OrdersRef> StartAsync(global::Arbor.ArborNode node, global::Shop.Order first, global::Shop.Money budget, global::Shop.Point origin, global::Shop.Basket basket, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<OrdersRef>(node, () => new Orders(first, budget, origin, basket), new global::Arbor.StartOptions { Name = name }, name is null ? "Orders" : "Orders '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Orders</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -39,11 +36,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<OrdersRef> StartLinkAsync(global::Arbor.ArborNode node, global::Shop.Order first, global::Shop.Money budget, global::Shop.Point origin, global::Shop.Basket basket, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Orders(first, budget, origin, basket), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return OrdersRef.FromPid(result.EnsureStarted(name is null ? "Orders" : "Orders '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<OrdersRef> StartLinkAsync(global::Arbor.ArborNode node, global::Shop.Order first, global::Shop.Money budget, global::Shop.Point origin, global::Shop.Basket basket, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<OrdersRef>(node, () => new Orders(first, budget, origin, basket), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Orders" : "Orders '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Orders</c> under a supervisor, with these start arguments on every (re)start.

@@ -17,11 +17,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<CounterRef> StartAsync(global::Arbor.ArborNode node, int start, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Counter(start), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return CounterRef.FromPid(result.EnsureStarted(name is null ? "Counter" : "Counter '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<CounterRef> StartAsync(global::Arbor.ArborNode node, int start, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CounterRef>(node, () => new Counter(start), new global::Arbor.StartOptions { Name = name }, name is null ? "Counter" : "Counter '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Counter</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -33,11 +30,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<CounterRef> StartLinkAsync(global::Arbor.ArborNode node, int start, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Counter(start), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return CounterRef.FromPid(result.EnsureStarted(name is null ? "Counter" : "Counter '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<CounterRef> StartLinkAsync(global::Arbor.ArborNode node, int start, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CounterRef>(node, () => new Counter(start), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Counter" : "Counter '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Counter</c> under a supervisor, with these start arguments on every (re)start.

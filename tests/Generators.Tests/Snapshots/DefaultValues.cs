@@ -19,11 +19,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<DefaultsRef> StartAsync(global::Arbor.ArborNode node, int start = 3, string? label = null, global::Shop.Mode mode = (global::Shop.Mode)(2), string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Defaults(start, label, mode), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return DefaultsRef.FromPid(result.EnsureStarted(name is null ? "Defaults" : "Defaults '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<DefaultsRef> StartAsync(global::Arbor.ArborNode node, int start = 3, string? label = null, global::Shop.Mode mode = (global::Shop.Mode)(2), string? name = null) =>
+            global::Arbor.GenServer.StartAsync<DefaultsRef>(node, () => new Defaults(start, label, mode), new global::Arbor.StartOptions { Name = name }, name is null ? "Defaults" : "Defaults '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Defaults</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -37,11 +34,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<DefaultsRef> StartLinkAsync(global::Arbor.ArborNode node, int start = 3, string? label = null, global::Shop.Mode mode = (global::Shop.Mode)(2), string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Defaults(start, label, mode), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return DefaultsRef.FromPid(result.EnsureStarted(name is null ? "Defaults" : "Defaults '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<DefaultsRef> StartLinkAsync(global::Arbor.ArborNode node, int start = 3, string? label = null, global::Shop.Mode mode = (global::Shop.Mode)(2), string? name = null) =>
+            global::Arbor.GenServer.StartAsync<DefaultsRef>(node, () => new Defaults(start, label, mode), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Defaults" : "Defaults '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Defaults</c> under a supervisor, with these start arguments on every (re)start.

@@ -17,11 +17,8 @@ namespace Shop.Catalog
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<IndexRef> StartAsync(global::Arbor.ArborNode node, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>? seed, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Index(seed), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return IndexRef.FromPid(result.EnsureStarted(name is null ? "Index" : "Index '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<IndexRef> StartAsync(global::Arbor.ArborNode node, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>? seed, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<IndexRef>(node, () => new Index(seed), new global::Arbor.StartOptions { Name = name }, name is null ? "Index" : "Index '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Index</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -33,11 +30,8 @@ namespace Shop.Catalog
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<IndexRef> StartLinkAsync(global::Arbor.ArborNode node, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>? seed, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Index(seed), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return IndexRef.FromPid(result.EnsureStarted(name is null ? "Index" : "Index '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<IndexRef> StartLinkAsync(global::Arbor.ArborNode node, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>? seed, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<IndexRef>(node, () => new Index(seed), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Index" : "Index '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Index</c> under a supervisor, with these start arguments on every (re)start.

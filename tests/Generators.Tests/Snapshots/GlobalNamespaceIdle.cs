@@ -14,11 +14,8 @@ partial class Idle : global::Arbor.GenServer
     /// <returns>A client for the running process.</returns>
     /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-    public static async global::System.Threading.Tasks.ValueTask<IdleRef> StartAsync(global::Arbor.ArborNode node, string? name = null)
-    {
-        var result = await global::Arbor.GenServer.StartAsync(node, () => new Idle(), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-        return IdleRef.FromPid(result.EnsureStarted(name is null ? "Idle" : "Idle '" + name + "'"));
-    }
+    public static global::System.Threading.Tasks.ValueTask<IdleRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+        global::Arbor.GenServer.StartAsync<IdleRef>(node, () => new Idle(), new global::Arbor.StartOptions { Name = name }, name is null ? "Idle" : "Idle '" + name + "'");
 
     /// <summary>
     /// Starts a <c>Idle</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -29,11 +26,8 @@ partial class Idle : global::Arbor.GenServer
     /// <returns>A client for the running process.</returns>
     /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-    public static async global::System.Threading.Tasks.ValueTask<IdleRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null)
-    {
-        var result = await global::Arbor.GenServer.StartAsync(node, () => new Idle(), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-        return IdleRef.FromPid(result.EnsureStarted(name is null ? "Idle" : "Idle '" + name + "'"));
-    }
+    public static global::System.Threading.Tasks.ValueTask<IdleRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null) =>
+        global::Arbor.GenServer.StartAsync<IdleRef>(node, () => new Idle(), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Idle" : "Idle '" + name + "'");
 
     /// <summary>
     /// A child spec that starts a <c>Idle</c> under a supervisor, with these start arguments on every (re)start.

@@ -17,11 +17,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<EventsRef> StartAsync(global::Arbor.ArborNode node, string @event, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Events(@event), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return EventsRef.FromPid(result.EnsureStarted(name is null ? "Events" : "Events '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<EventsRef> StartAsync(global::Arbor.ArborNode node, string @event, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<EventsRef>(node, () => new Events(@event), new global::Arbor.StartOptions { Name = name }, name is null ? "Events" : "Events '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Events</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -33,11 +30,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<EventsRef> StartLinkAsync(global::Arbor.ArborNode node, string @event, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Events(@event), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return EventsRef.FromPid(result.EnsureStarted(name is null ? "Events" : "Events '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<EventsRef> StartLinkAsync(global::Arbor.ArborNode node, string @event, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<EventsRef>(node, () => new Events(@event), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Events" : "Events '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Events</c> under a supervisor, with these start arguments on every (re)start.

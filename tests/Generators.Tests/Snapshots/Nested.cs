@@ -20,11 +20,8 @@ namespace Shop.Billing.Internal
                 /// <returns>A client for the running process.</returns>
                 /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-                public static async global::System.Threading.Tasks.ValueTask<LedgerRef> StartAsync(global::Arbor.ArborNode node, string? name = null)
-                {
-                    var result = await global::Arbor.GenServer.StartAsync(node, () => new Ledger(), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-                    return LedgerRef.FromPid(result.EnsureStarted(name is null ? "Ledger" : "Ledger '" + name + "'"));
-                }
+                public static global::System.Threading.Tasks.ValueTask<LedgerRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+                    global::Arbor.GenServer.StartAsync<LedgerRef>(node, () => new Ledger(), new global::Arbor.StartOptions { Name = name }, name is null ? "Ledger" : "Ledger '" + name + "'");
 
                 /// <summary>
                 /// Starts a <c>Ledger</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -35,11 +32,8 @@ namespace Shop.Billing.Internal
                 /// <returns>A client for the running process.</returns>
                 /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-                public static async global::System.Threading.Tasks.ValueTask<LedgerRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null)
-                {
-                    var result = await global::Arbor.GenServer.StartAsync(node, () => new Ledger(), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-                    return LedgerRef.FromPid(result.EnsureStarted(name is null ? "Ledger" : "Ledger '" + name + "'"));
-                }
+                public static global::System.Threading.Tasks.ValueTask<LedgerRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null) =>
+                    global::Arbor.GenServer.StartAsync<LedgerRef>(node, () => new Ledger(), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Ledger" : "Ledger '" + name + "'");
 
                 /// <summary>
                 /// A child spec that starts a <c>Ledger</c> under a supervisor, with these start arguments on every (re)start.

@@ -16,11 +16,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<CalculatorRef> StartAsync(global::Arbor.ArborNode node, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Calculator(), new global::Arbor.StartOptions { Name = name }).ConfigureAwait(false);
-            return CalculatorRef.FromPid(result.EnsureStarted(name is null ? "Calculator" : "Calculator '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<CalculatorRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CalculatorRef>(node, () => new Calculator(), new global::Arbor.StartOptions { Name = name }, name is null ? "Calculator" : "Calculator '" + name + "'");
 
         /// <summary>
         /// Starts a <c>Calculator</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.
@@ -31,11 +28,8 @@ namespace Shop
         /// <returns>A client for the running process.</returns>
         /// <exception cref="global::Arbor.StartFailedException">Init failed, stopped or ignored, or the name is taken.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static async global::System.Threading.Tasks.ValueTask<CalculatorRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null)
-        {
-            var result = await global::Arbor.GenServer.StartAsync(node, () => new Calculator(), new global::Arbor.StartOptions { Name = name, Link = true }).ConfigureAwait(false);
-            return CalculatorRef.FromPid(result.EnsureStarted(name is null ? "Calculator" : "Calculator '" + name + "'"));
-        }
+        public static global::System.Threading.Tasks.ValueTask<CalculatorRef> StartLinkAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CalculatorRef>(node, () => new Calculator(), new global::Arbor.StartOptions { Name = name, Link = true }, name is null ? "Calculator" : "Calculator '" + name + "'");
 
         /// <summary>
         /// A child spec that starts a <c>Calculator</c> under a supervisor, with these start arguments on every (re)start.
