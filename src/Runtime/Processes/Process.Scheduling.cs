@@ -18,7 +18,7 @@ internal sealed partial class Process
         {
             if (!Worker.TryHandOff(this))
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
             }
         }
     }
