@@ -240,7 +240,10 @@ internal sealed partial class Process
 
     private void Resume()
     {
-        Volatile.Write(ref _pendingDone, 1);
+        // A full fence, not a release write: GoIdle publishes Idle and then reads this flag, and this thread writes the
+        // flag and then reads the status. With plain volatile accesses both reads can miss the other's write (a store
+        // may be ordered after a later load), leaving a finished handler with an idle process that nobody wakes.
+        Interlocked.Exchange(ref _pendingDone, 1);
         Schedule();
     }
 
