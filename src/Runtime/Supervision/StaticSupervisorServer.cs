@@ -165,30 +165,7 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
         }
 
         var child = new ChildRecord(spec, call.ExtraArguments);
-        var result = await Starter.StartAsync(child).ConfigureAwait(false);
-        StartChildResult answer;
-        switch (result.Status)
-        {
-            case StartStatus.Started:
-                AddRunning(child, result.Pid);
-                answer = StartChildResult.Started(result.Pid);
-                break;
-            case StartStatus.Ignored:
-                if (!child.IsTemporary)
-                {
-                    Children.Add(child);
-                }
-
-                answer = StartChildResult.Ignored();
-                break;
-            case StartStatus.AlreadyStarted:
-                answer = StartChildResult.AlreadyStarted(result.Pid);
-                break;
-            default:
-                answer = StartChildResult.Failed(ChildStarter.FailureReason(result));
-                break;
-        }
-
+        var answer = await StartAddedChildAsync(child, keepIgnored: !child.IsTemporary).ConfigureAwait(false);
         Reply(call, Answer<StartChildResult>.Of(answer));
     }
 

@@ -109,6 +109,32 @@ internal abstract class SupervisorServerBase : GenServer
         }
     }
 
+    /// <summary>
+    /// Starts a child added at run time (OTP <c>start_child</c>) and maps the outcome to the admin answer. A child whose
+    /// init returned ignore keeps its spec when <paramref name="keepIgnored"/> (static supervisors, non-temporary).
+    /// </summary>
+    private protected async ValueTask<StartChildResult> StartAddedChildAsync(ChildRecord child, bool keepIgnored)
+    {
+        var result = await Starter.StartAsync(child).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case StartStatus.Started:
+                AddRunning(child, result.Pid);
+                return StartChildResult.Started(result.Pid);
+            case StartStatus.Ignored:
+                if (keepIgnored)
+                {
+                    Children.Add(child);
+                }
+
+                return StartChildResult.Ignored();
+            case StartStatus.AlreadyStarted:
+                return StartChildResult.AlreadyStarted(result.Pid);
+            default:
+                return StartChildResult.Failed(ChildStarter.FailureReason(result));
+        }
+    }
+
     private protected void AddRunning(ChildRecord child, Pid pid)
     {
         Children.Add(child);
