@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Arbor.Generators.Diagnostics;
+using Arbor.Tests.Shared;
 
 namespace Arbor.Generators.Tests;
 
@@ -15,21 +15,10 @@ public sealed class DiagnosticDocsTests
     public void Every_diagnostic_has_a_documentation_page(string id)
     {
         var descriptor = DiagnosticDescriptors.Find(id)!;
-        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        var page = RepositoryRoot.Combine("docs", "diagnostics", id + ".md");
 
         Assert.True(File.Exists(page), "Missing " + page);
         Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(page));
         Assert.Equal($"https://github.com/arbor-dotnet/arbor/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "")
-    {
-        var directory = Path.GetDirectoryName(path);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "Generators.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new DirectoryNotFoundException("Generators.sln not found above " + path);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Arbor.Analyzers.Tests.Support;
+using Arbor.Tests.Shared;
 
 namespace Arbor.Analyzers.Tests.Catalogue;
 
@@ -23,7 +24,7 @@ public sealed class CatalogueTests
     [MemberData(nameof(RuleIds))]
     public void Rule_has_a_docs_page_with_a_bad_and_a_good_example(string id)
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        var page = RepositoryRoot.Combine("docs", "diagnostics", id + ".md");
 
         Assert.True(File.Exists(page), $"{page} is missing");
         var text = File.ReadAllText(page);
@@ -36,8 +37,8 @@ public sealed class CatalogueTests
     public void Rule_is_in_range_linked_and_release_tracked(string id)
     {
         var descriptor = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).First(d => d.Id == id);
-        var releases = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Analyzers", "Analyzers", "AnalyzerReleases.Unshipped.md"))
-            + File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Analyzers", "Analyzers", "AnalyzerReleases.Shipped.md"));
+        var releases = File.ReadAllText(RepositoryRoot.Combine("src", "Analyzers", "Analyzers", "AnalyzerReleases.Unshipped.md"))
+            + File.ReadAllText(RepositoryRoot.Combine("src", "Analyzers", "Analyzers", "AnalyzerReleases.Shipped.md"));
 
         Assert.InRange(int.Parse(id.AsSpan(3), provider: System.Globalization.CultureInfo.InvariantCulture), 1001, 1099);
         Assert.Equal($"https://github.com/arbor-dotnet/arbor/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
@@ -48,18 +49,5 @@ public sealed class CatalogueTests
     public void Each_analyzer_owns_one_concern()
     {
         Assert.All(AllAnalyzers.Create(), analyzer => Assert.Single(analyzer.SupportedDiagnostics));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generators.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generators.sln not found above the test output folder.");
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using Arbor.Tests.Shared;
 
 namespace Arbor.Generators.Tests.Support;
 
@@ -10,9 +10,9 @@ namespace Arbor.Generators.Tests.Support;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+        var directory = RepositoryRoot.Combine("tests", "Generators.Tests", "Snapshots");
         var path = Path.Combine(directory, name + ".cs");
         if (Environment.GetEnvironmentVariable("ARBOR_UPDATE_SNAPSHOTS") == "1")
         {
@@ -24,18 +24,5 @@ internal static class Snapshot
         Assert.True(File.Exists(path), $"No snapshot {path}; run the tests with ARBOR_UPDATE_SNAPSHOTS=1 to create it.");
         var expected = File.ReadAllText(path).Replace("\r\n", "\n");
         Assert.Equal(expected, actual.Replace("\r\n", "\n"));
-    }
-
-    private static string FindProjectDirectory(string callerPath)
-    {
-        for (var directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "Arbor.Generators.Tests.csproj")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the test project directory from " + callerPath);
     }
 }
