@@ -43,6 +43,13 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
     }
 
     [Fact]
+    public async Task A_handler_cancellation_token_is_cancelled_when_its_process_is_killed()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("cancelled | caller saw Killed", await _servers.Run("ExitTokenCancelsHandlers", node));
+    }
+
+    [Fact]
     public async Task Continue_runs_before_the_next_message_and_stop_runs_terminate()
     {
         await using var node = await ArborNode.StartAsync();

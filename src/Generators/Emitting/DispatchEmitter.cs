@@ -151,8 +151,8 @@ internal static class DispatchEmitter
     private static string Arguments(RequestHandlerModel request) => string.Join(", ", request.Parameters.Select(parameter => parameter.Role switch
     {
         ParameterRole.ReplyTo => Names.GenServer + ".DeferReply(request)",
-        // The runtime has no per-message cancellation yet: handlers that accept a token get one that never fires.
-        ParameterRole.CancellationToken => Names.CancellationToken + ".None",
+        // Cancelled when the process exits, so a killed server's handler stops awaiting.
+        ParameterRole.CancellationToken => "base.ExitToken",
         _ => "request." + parameter.FieldName,
     }));
 

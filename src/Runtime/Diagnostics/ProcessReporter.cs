@@ -22,6 +22,12 @@ internal sealed class ProcessReporter
             new EventId(2, "UnexpectedInfo"),
             "Process {Pid} ({Name}) received an unexpected message and dropped it: {Message}");
 
+    private static readonly Action<ILogger, string, string, Exception?> s_exitCallbackFailed =
+        LoggerMessage.Define<string, string>(
+            LogLevel.Error,
+            new EventId(3, "ExitCallbackFailed"),
+            "Process {Pid} ({Name}) exited; a callback registered on its exit token threw");
+
     private readonly ILogger _logger;
 
     public ProcessReporter(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger("Arbor.Process");
@@ -48,6 +54,14 @@ internal sealed class ProcessReporter
         if (_logger.IsEnabled(LogLevel.Warning))
         {
             s_unexpectedInfo(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", message.ToString() ?? message.GetType().Name, null);
+        }
+    }
+
+    public void ExitCallbackFailed(Process process, Exception exception)
+    {
+        if (_logger.IsEnabled(LogLevel.Error))
+        {
+            s_exitCallbackFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Arbor.Protocol;
 
@@ -26,6 +27,13 @@ public abstract partial class GenServer : ProcessBehavior
 
     /// <summary>The node this process runs on.</summary>
     protected ArborNode Node => Owner.Node;
+
+    /// <summary>
+    /// A token cancelled when this process exits: killed, stopped by an exit signal it does not trap, or at the end of
+    /// its exit after terminate. Async handlers pass it to the I/O they await so a dead process does not keep work
+    /// running; a handler's <see cref="System.Threading.CancellationToken"/> parameter receives it.
+    /// </summary>
+    protected CancellationToken ExitToken => Owner.ExitToken;
 
     /// <summary>The process that started this one linked (its supervisor), or <see cref="Pid.None"/>.</summary>
     protected Pid Parent => Owner.Parent;

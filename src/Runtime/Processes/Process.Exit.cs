@@ -103,6 +103,7 @@ internal sealed partial class Process
         List<MonitorRef>? watchers = null;
         List<IProcessRegistration>? registrations = null;
         List<TaskCompletionSource<ExitReason>>? waiters = null;
+        CancellationTokenSource? exitCancellation = null;
         if (extras is not null)
         {
             lock (this)
@@ -111,6 +112,7 @@ internal sealed partial class Process
                 (watchers, extras.Watchers) = (extras.Watchers, null);
                 (registrations, extras.Registrations) = (extras.Registrations, null);
                 (waiters, extras.ExitWaiters) = (extras.ExitWaiters, null);
+                (exitCancellation, extras.ExitCancellation) = (extras.ExitCancellation, null);
             }
         }
 
@@ -161,6 +163,11 @@ internal sealed partial class Process
         // Counted out before anyone waiting on this exit is woken, so they see a consistent process count.
         Node.OnExited();
         ArborTelemetry.RecordExit(reason);
+        if (exitCancellation is not null)
+        {
+            CancelExitToken(exitCancellation);
+        }
+
         if (waiters is not null)
         {
             foreach (var waiter in waiters)
@@ -176,6 +183,40 @@ internal sealed partial class Process
         }
 
         ReleaseState();
+    }
+
+    /// <summary>
+    /// Cancels the token handed to handlers still running (an async handler awaiting I/O when the process was killed).
+    /// Callbacks registered on it run here; one that throws belongs to a process that no longer exists, so its failure
+    /// is reported rather than allowed to break the exit sequence of this one.
+    /// </summary>
+    private void CancelExitToken(CancellationTokenSource cancellation)
+    {
+        try
+        {
+            cancellation.Cancel();
+        }
+        catch (AggregateException exception)
+        {
+            Node.Reporter.ExitCallbackFailed(this, exception);
+        }
+    }
+
+    /// <summary>
+    /// A token cancelled when this process exits, for async handlers to pass to the I/O they await. Already cancelled
+    /// if the process has exited.
+    /// </summary>
+    public CancellationToken ExitToken
+    {
+        get
+        {
+            lock (this)
+            {
+                return _exitReason is not null
+                    ? new CancellationToken(canceled: true)
+                    : (Extras.ExitCancellation ??= new CancellationTokenSource()).Token;
+            }
+        }
     }
 
     /// <summary>Every call this process accepted and did not answer fails with its exit reason.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Arbor.Protocol;
 using Arbor.Timers;
@@ -22,6 +23,9 @@ internal sealed class ProcessExtras
 
     /// <summary>shared: tasks completed with the exit reason.</summary>
     public List<TaskCompletionSource<ExitReason>>? ExitWaiters;
+
+    /// <summary>shared: cancelled when the process exits; created the first time a handler asks for the token.</summary>
+    public CancellationTokenSource? ExitCancellation;
 
     /// <summary>owner: monitors this process holds on others.</summary>
     public List<MonitorRef>? Monitors;

@@ -68,13 +68,13 @@ namespace Shop
             switch (call)
             {
                 case ArborMessages.PlaceCall request:
-                    return ArborReplyWhenCompleted(request, PlaceAsync(request.order, global::System.Threading.CancellationToken.None));
+                    return ArborReplyWhenCompleted(request, PlaceAsync(request.order, base.ExitToken));
                 case ArborMessages.PriceCall request:
                     return ArborReplyWhenCompleted(request, PriceAsync(request.order));
                 case ArborMessages.LaterCall request:
                     return LaterAsync(request.where, global::Arbor.GenServer.DeferReply(request));
                 case ArborMessages.LaterStillCall request:
-                    return new global::System.Threading.Tasks.ValueTask(LaterStillAsync(global::Arbor.GenServer.DeferReply(request), global::System.Threading.CancellationToken.None));
+                    return new global::System.Threading.Tasks.ValueTask(LaterStillAsync(global::Arbor.GenServer.DeferReply(request), base.ExitToken));
                 default:
                     return base.HandleCallAsync(call);
             }

@@ -93,6 +93,31 @@ internal static class EndToEndSource
             [Call] public int Get() => _count;
         }
 
+        // A handler's CancellationToken is cancelled when its process exits, so a killed server stops awaiting.
+        [GenServer]
+        public partial class Hanger
+        {
+            private readonly TaskCompletionSource _entered;
+            private readonly TaskCompletionSource<string> _cancelled;
+
+            public Hanger(TaskCompletionSource entered, TaskCompletionSource<string> cancelled) => (_entered, _cancelled) = (entered, cancelled);
+
+            [Call] public async ValueTask<string> WaitForeverAsync(CancellationToken cancellationToken)
+            {
+                _entered.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    return "woke";
+                }
+                catch (OperationCanceledException)
+                {
+                    _cancelled.TrySetResult("cancelled");
+                    throw;
+                }
+            }
+        }
+
         [GenServer]
         public partial class Lifecycle
         {
@@ -254,6 +279,28 @@ internal static class EndToEndSource
                 var doubled = await slow.DoubleAsync();
                 var later = await slow.LaterAsync();
                 return $"{afterBoth} {doubled} {later}";
+            }
+
+            public static async Task<string> ExitTokenCancelsHandlers(ArborNode node)
+            {
+                var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var cancelled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var hanger = await Hanger.StartAsync(node, entered, cancelled);
+                var call = hanger.WaitForeverAsync().AsTask();
+                await entered.Task;
+                node.Exit(hanger.Pid, ExitReason.Kill);
+                var seen = await cancelled.Task;
+                string caller;
+                try
+                {
+                    caller = await call;
+                }
+                catch (ProcessExitedException exited)
+                {
+                    caller = "caller saw " + exited.Reason.Kind;
+                }
+
+                return $"{seen} | {caller}";
             }
 
             public static async Task<string> ContinueStopAndTerminate(ArborNode node)

@@ -70,6 +70,8 @@ internal sealed class Scripted : GenServer
 
     public ArborNode MyNode => Node;
 
+    public System.Threading.CancellationToken MyExitToken => ExitToken;
+
     public new bool TrapExit
     {
         get => base.TrapExit;
