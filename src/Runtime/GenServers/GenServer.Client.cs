@@ -104,7 +104,7 @@ public abstract partial class GenServer
             message.DueMs = TimerService.NowMs + (long)Math.Ceiling(wait.TotalMilliseconds);
         }
 
-        if (!process.Enqueue(message))
+        if (!process.EnqueueCall(message))
         {
             message.TryFail(new NoProcessException(target, message.ToString()));
         }

@@ -23,6 +23,18 @@ internal sealed partial class Process
         }
     }
 
+    /// <summary>Like <see cref="Schedule"/>, for the target of a call: see <see cref="Worker.TryHandOffCallTarget"/>.</summary>
+    private void ScheduleForCall()
+    {
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            if (!Worker.TryHandOffCallTarget(this))
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+        }
+    }
+
     void IThreadPoolWorkItem.Execute() => Worker.Run(this);
 
     /// <summary>One turn: runs queued work up to the fairness budget, then goes idle or re-queues itself.</summary>

@@ -110,6 +110,18 @@ internal sealed partial class Process : IThreadPoolWorkItem
         return true;
     }
 
+    /// <summary>Queues a call request; the caller is about to await it (see <see cref="ScheduleForCall"/>).</summary>
+    public bool EnqueueCall(CallMessage call)
+    {
+        if (!MailboxStack.TryPush(ref _inbox, call))
+        {
+            return false;
+        }
+
+        ScheduleForCall();
+        return true;
+    }
+
     /// <summary>Queues an exit signal (decided ahead of ordinary messages) and its in-order twin.</summary>
     public void EnqueueSignal(ExitSignal signal)
     {

@@ -71,14 +71,25 @@ internal static class Worker
                     }
 
                     var (state, runAs) = thread.TakeContinuation();
-                    if (runAs is null)
+                    thread.InHandedOffContinuation = true;
+                    try
                     {
-                        continuation(state);
+                        if (runAs is null)
+                        {
+                            continuation(state);
+                        }
+                        else
+                        {
+                            ProcessSynchronizationContext.RunAs(runAs, continuation, state);
+                        }
                     }
-                    else
+                    finally
                     {
-                        ProcessSynchronizationContext.RunAs(runAs, continuation, state);
+                        thread.InHandedOffContinuation = false;
                     }
+
+                    // The continuation's next call woke its server into the slot (see TryHandOffCallTarget).
+                    process = thread.TakeProcess();
                 }
 
                 if (process is not null && chain == MaxChain)
@@ -96,6 +107,16 @@ internal static class Worker
 
     /// <summary>Claims the run-next slot for <paramref name="process"/>; false outside a process turn or when the slot is taken.</summary>
     public static bool TryHandOff(Process process) => t_thread is { InTurn: true } thread && thread.TryPutProcess(process);
+
+    /// <summary>
+    /// Claims the run-next slot for the server of a call made by a continuation this thread took from its slot: the
+    /// caller is about to await the reply, so the server runs next on this warm thread and the reply comes back here
+    /// (a call loop costs no queue operation and no thread wake-up). Only calls do this: a continuation that casts and
+    /// carries on would leave its server waiting, while a caller awaits at once. A caller that does carry on before
+    /// awaiting is covered by the rescuer, like a blocked waker.
+    /// </summary>
+    public static bool TryHandOffCallTarget(Process process) =>
+        t_thread is { } thread && (thread.InTurn || thread.InHandedOffContinuation) && thread.TryPutProcess(process);
 
     /// <summary>
     /// Claims the continuation slot; false outside a process turn or when the slot is taken. A continuation captured

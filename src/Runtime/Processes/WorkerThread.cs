@@ -15,6 +15,9 @@ internal sealed class WorkerThread
 
     public bool InLoop;
     public bool InTurn;
+
+    /// <summary>True while this thread runs a call continuation it took from its slot after a turn.</summary>
+    public bool InHandedOffContinuation;
     public Process? Current;
     public Action<object?>? Continuation;
     public object? ContinuationState;

@@ -203,4 +203,31 @@ public sealed class MailboxTests
         Assert.Equal("reply", await Scripted.AskAsync(server).Within());
         callerResumed.SetResult();
     }
+
+    [Fact]
+    public async Task A_caller_that_blocks_on_a_call_made_right_after_a_reply_is_not_deadlocked()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = (s, ask) =>
+            {
+                s.Answer(ask, ask.Payload);
+                return default;
+            },
+        });
+
+        // Off the test's synchronization context, so the first reply hands the rest of this method to the server's
+        // worker; the second call then parks the server in that worker's run-next slot, and the caller blocks.
+        var second = await Task.Run(async () =>
+        {
+            await GenServer.CallAsync(server, new Ask("first"));
+            var pending = GenServer.CallAsync(server, new Ask("second")).AsTask();
+#pragma warning disable xUnit1031 // the point of the test: a caller that blocks instead of awaiting
+            return pending.Wait(Patience.Limit) ? pending.Result : "deadlocked";
+#pragma warning restore xUnit1031
+        }).Within();
+
+        Assert.Equal("second", second);
+    }
 }
