@@ -38,7 +38,7 @@ internal sealed partial class Process
     void IThreadPoolWorkItem.Execute() => Worker.Run(this);
 
     /// <summary>One turn: runs queued work up to the fairness budget, then goes idle or re-queues itself.</summary>
-    internal void RunTurn() => Run();
+    internal void RunTurn(WorkerThread thread) => Run(thread);
 
     private void GoIdle()
     {

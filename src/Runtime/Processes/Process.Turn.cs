@@ -8,17 +8,17 @@ namespace Arbor;
 
 internal sealed partial class Process
 {
-    private void Run()
+    private void Run(WorkerThread thread)
     {
         var budget = FairnessBudget;
-        RunUntilTurnEnds(ref budget);
+        RunUntilTurnEnds(thread, ref budget);
         if (budget != FairnessBudget && ArborTelemetry.MessagesProcessed.Enabled)
         {
             ArborTelemetry.MessagesProcessed.Add(FairnessBudget - budget);
         }
     }
 
-    private void RunUntilTurnEnds(ref int budget)
+    private void RunUntilTurnEnds(WorkerThread thread, ref int budget)
     {
         while (true)
         {
@@ -72,7 +72,7 @@ internal sealed partial class Process
             }
 
             _batch = null;
-            if (!DrainBatch(batch, ref budget))
+            if (!DrainBatch(batch, thread, ref budget))
             {
                 return;
             }
@@ -102,7 +102,7 @@ internal sealed partial class Process
     /// when something out of the ordinary happens (a crash, a stop, an asynchronous handler, a signal, the budget).
     /// Returns false when the turn is over (the process exited or re-queued itself), true to go round the outer loop.
     /// </summary>
-    private bool DrainBatch(Envelope envelope, ref int budget)
+    private bool DrainBatch(Envelope envelope, WorkerThread thread, ref int budget)
     {
         var behavior = _behavior!;
         while (true)
@@ -171,7 +171,10 @@ internal sealed partial class Process
             }
 
             // More of this batch follows: whoever this handler woke should not wait for it.
-            Worker.ReleaseHandOffs();
+            if (thread.HasHandOffs)
+            {
+                Worker.ReleaseHandOffs(thread);
+            }
             if (budget <= 0)
             {
                 _batch = next;

@@ -136,13 +136,8 @@ internal static class Worker
     }
 
     /// <summary>Gives what the slots hold to the thread pool: the current turn has more work of its own.</summary>
-    public static void ReleaseHandOffs()
+    public static void ReleaseHandOffs(WorkerThread thread)
     {
-        if (t_thread is not { } thread)
-        {
-            return;
-        }
-
         if (thread.HasProcess && thread.TakeProcess() is { } process)
         {
             ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: true);
@@ -192,7 +187,7 @@ internal static class Worker
         SynchronizationContext.SetSynchronizationContext(process.SynchronizationContext);
         try
         {
-            process.RunTurn();
+            process.RunTurn(thread);
         }
         finally
         {

@@ -25,6 +25,9 @@ internal sealed class WorkerThread
 
     public bool HasProcess => Volatile.Read(ref _next) is not null;
 
+    /// <summary>Whether either slot holds something; a hint for the owner's hot loop (a plain read is enough there).</summary>
+    public bool HasHandOffs => _next is not null || Continuation is not null;
+
     public bool TryPutProcess(Process process)
     {
         if (Volatile.Read(ref _next) is not null)
