@@ -15,24 +15,21 @@ namespace Arbor.Protocol;
 public abstract class CallMessage : Envelope
 {
     private const int Pending = 0;
-    private const int Completed = 1;
+    private const int Claimed = 1;
+    private const int Published = 2;
 
+    // Kept small on purpose: one of these is allocated per call, so what few calls use lives in CallExtras.
     private int _state;
-
-    /// <summary>Next call in the timer service's submission list.</summary>
-    internal CallMessage? TimerNext;
 
     /// <summary>When the call times out, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     internal long DueMs;
 
     internal TimeSpan Timeout;
 
-    internal Pid Target;
+    /// <summary>The process called; its pid names it in call errors.</summary>
+    internal Process? TargetProcess;
 
-    /// <summary>Latency and activity of this call, while telemetry listens.</summary>
-    internal CallObservation? Observation;
-
-    private CancellationTokenRegistration _cancellation;
+    private CallExtras? _extras;
 
     private protected CallMessage()
         : base(EnvelopeKind.Call)
@@ -42,17 +39,33 @@ public abstract class CallMessage : Envelope
     /// <summary>True once the call has a reply or has failed (a later reply is dropped).</summary>
     public bool IsCompleted => Volatile.Read(ref _state) != Pending;
 
+    internal Pid Target => TargetProcess?.Pid ?? Pid.None;
+
+    /// <summary>Latency and activity of this call, while telemetry listens.</summary>
+    internal CallObservation? Observation
+    {
+        get => _extras?.Observation;
+        set => Extras.Observation = value;
+    }
+
+    private protected bool IsPublished => Volatile.Read(ref _state) == Published;
+
+    private CallExtras Extras => _extras ??= new CallExtras();
+
     /// <summary>Claims the right to complete the call; only one completion ever wins.</summary>
     private protected bool TryClaim()
     {
-        if (Interlocked.CompareExchange(ref _state, Completed, Pending) != Pending)
+        if (Interlocked.CompareExchange(ref _state, Claimed, Pending) != Pending)
         {
             return false;
         }
 
-        _cancellation.Dispose();
+        _extras?.Cancellation.Dispose();
         return true;
     }
+
+    /// <summary>Makes a claimed call's outcome visible to the caller (before its continuation is woken).</summary>
+    private protected void Publish() => Volatile.Write(ref _state, Published);
 
     internal abstract bool TryFail(Exception exception);
 
@@ -77,7 +90,7 @@ public abstract class CallMessage : Envelope
 
     internal void RegisterCancellation(CancellationToken token)
     {
-        _cancellation = token.UnsafeRegister(
+        Extras.Cancellation = token.UnsafeRegister(
             static (state, ct) => ((CallMessage)state!).TryFail(new OperationCanceledException(ct)),
             this);
     }
@@ -89,14 +102,13 @@ public abstract class CallMessage : Envelope
 public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResult>
 {
     private ReplyContinuation _continuation;
-    private TResult? _result;
     private ExceptionDispatchInfo? _error;
-    private int _published;
-    private TResult? _held;
+
+    // The reply; also the held reply of a stop-with-reply until terminate has run (the call is not claimed yet then).
+    private TResult? _result;
 
     internal ValueTask<TResult> AsValueTask() => new(this, 0);
 
-    /// <summary>Completes the call with <paramref name="value"/>; false if it already completed (timed out, cancelled or answered).</summary>
     /// <summary>Completes the call with <paramref name="value"/> now; false if it already completed (timed out, cancelled or answered).</summary>
     internal bool TryReply(TResult value)
     {
@@ -124,14 +136,9 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         return true;
     }
 
-    internal void HoldReply(TResult value) => _held = value;
+    internal void HoldReply(TResult value) => _result = value;
 
-    internal override void ReleaseHeldReply()
-    {
-        var value = _held!;
-        _held = default;
-        TryReply(value);
-    }
+    internal override void ReleaseHeldReply() => TryReply(_result!);
 
     internal override bool TryFail(Exception exception)
     {
@@ -148,13 +155,13 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     internal override void PublishStaged(bool handOff)
     {
         Observation?.Complete(_error is null ? "ok" : OutcomeOf(_error.SourceException));
-        Volatile.Write(ref _published, 1);
+        Publish();
         _continuation.Signal(handOff);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
     {
-        if (Volatile.Read(ref _published) == 0)
+        if (!IsPublished)
         {
             throw new InvalidOperationException("The call has not completed yet.");
         }
@@ -164,7 +171,7 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     }
 
     ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) =>
-        Volatile.Read(ref _published) == 0 ? ValueTaskSourceStatus.Pending
+        !IsPublished ? ValueTaskSourceStatus.Pending
         : _error is null ? ValueTaskSourceStatus.Succeeded
         : _error.SourceException is OperationCanceledException ? ValueTaskSourceStatus.Canceled
         : ValueTaskSourceStatus.Faulted;

@@ -70,12 +70,13 @@ public abstract partial class GenServer
             throw new ArgumentOutOfRangeException(nameof(timeout), wait, "A call timeout must be positive, or Timeout.InfiniteTimeSpan.");
         }
 
-        message.Target = target;
         var process = target.Process;
         if (process is null)
         {
             return ValueTask.FromException<T>(new NoProcessException(target, message.ToString()));
         }
+
+        message.TargetProcess = process;
 
         if (ReferenceEquals(process, Process.Current))
         {
@@ -110,7 +111,7 @@ public abstract partial class GenServer
         }
         else if (timed)
         {
-            process.Node.Timers.TrackCall(message);
+            CallTimeoutRing.Track(message, process.Node.Timers);
         }
 
         return message.AsValueTask();

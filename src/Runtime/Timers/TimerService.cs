@@ -9,9 +9,10 @@ namespace Arbor.Timers;
 /// The node's single timer structure: one thread, one min-heap of entries, fed through lock-free submission lists.
 /// </summary>
 /// <remarks>
-/// Every call carries a timeout, so registering one must cost about as much as a push: callers push the call onto a
-/// lock-free list and move on. The timer thread drains that list every few milliseconds; calls answered by then (almost
-/// all) are dropped without ever touching the heap, and only the slow ones get a heap entry. Timers are cancelled by a
+/// Every call carries a timeout, so registering one must cost about as much as a store: callers put the call in their
+/// thread's <see cref="CallTimeoutRing"/>, which this thread scans each pass; calls answered by then (almost all) are
+/// dropped without ever touching the heap, and only calls still outstanding when their ring comes round get a heap
+/// entry (a <see cref="CallTimeoutTimer"/>), submitted like any other timer through the lock-free submission list. Timers are cancelled by a
 /// state flip and removed lazily when they come due. Only this thread touches the heap, so it needs no lock.
 /// </remarks>
 internal sealed class TimerService : IDisposable
@@ -23,8 +24,8 @@ internal sealed class TimerService : IDisposable
     private readonly Thread _thread;
     private readonly object _gate = new();
     private TimerEntry? _submitted;
-    private CallMessage? _submittedCalls;
     private long _plannedWakeMs;
+    private long _callsDueMs = long.MaxValue;
     private bool _signalled;
     private volatile bool _disposed;
 
@@ -55,25 +56,6 @@ internal sealed class TimerService : IDisposable
         WakeIfSooner(entry.DueMs);
     }
 
-    /// <summary>Starts the timeout of a call (due at <see cref="CallMessage.DueMs"/>).</summary>
-    public void TrackCall(CallMessage call)
-    {
-        var head = Volatile.Read(ref _submittedCalls);
-        while (true)
-        {
-            call.TimerNext = head;
-            var seen = Interlocked.CompareExchange(ref _submittedCalls, call, head);
-            if (ReferenceEquals(seen, head))
-            {
-                break;
-            }
-
-            head = seen;
-        }
-
-        WakeIfSooner(call.DueMs);
-    }
-
     public void Dispose()
     {
         _disposed = true;
@@ -81,7 +63,8 @@ internal sealed class TimerService : IDisposable
         _thread.Join();
     }
 
-    private void WakeIfSooner(long dueMs)
+    /// <summary>Wakes the timer thread if <paramref name="dueMs"/> is before its planned wake-up.</summary>
+    public void WakeIfSooner(long dueMs)
     {
         if (dueMs < Volatile.Read(ref _plannedWakeMs))
         {
@@ -105,6 +88,7 @@ internal sealed class TimerService : IDisposable
             Drain();
             var now = NowMs;
             FireDue(now);
+            _callsDueMs = CallTimeoutRing.Scan(now);
             Worker.RescueStalledHandOffs();
 
             // Publish the planned wake-up first, then drain again: a submission that raced with the publication is
@@ -125,8 +109,11 @@ internal sealed class TimerService : IDisposable
         }
     }
 
-    private int WaitFrom(long now) =>
-        _heap.TryPeek(out _, out var nextDue) ? (int)Math.Clamp(nextDue - now, 1, IdlePollMs) : IdlePollMs;
+    private int WaitFrom(long now)
+    {
+        var nextDue = _heap.TryPeek(out _, out var heapDue) ? Math.Min(heapDue, _callsDueMs) : _callsDueMs;
+        return (int)Math.Clamp(nextDue - now, 1, IdlePollMs);
+    }
 
     private void Drain()
     {
@@ -141,19 +128,6 @@ internal sealed class TimerService : IDisposable
             }
 
             entry = next;
-        }
-
-        var call = Interlocked.Exchange(ref _submittedCalls, null);
-        while (call is not null)
-        {
-            var next = call.TimerNext;
-            call.TimerNext = null;
-            if (!call.IsCompleted)
-            {
-                _heap.Enqueue(new CallTimeoutTimer(call), call.DueMs);
-            }
-
-            call = next;
         }
     }
 

@@ -32,6 +32,33 @@ public sealed class CallTests
     }
 
     [Fact]
+    public async Task Every_one_of_thousands_of_outstanding_calls_from_one_thread_times_out()
+    {
+        // More calls than a thread's timeout ring holds: the oldest move to the timer heap when their slot is reused.
+        await using var node = await ArborNode.StartAsync();
+        var server = await Scripted.StartOkAsync(node, new Script { Call = (_, _) => default }); // never answers
+        var timeout = TimeSpan.FromMilliseconds(100);
+
+        var calls = await Task.Run(() =>
+        {
+            var started = new Task<object?>[3000];
+            for (var i = 0; i < started.Length; i++)
+            {
+                started[i] = Scripted.AskAsync(server, i, timeout);
+            }
+
+            return started;
+        });
+
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Within());
+            Assert.Equal(server, error.Target);
+            Assert.Equal(timeout, error.Timeout);
+        }
+    }
+
+    [Fact]
     public async Task Calling_a_pid_that_never_existed_or_has_exited_fails_with_noproc()
     {
         await using var node = await ArborNode.StartAsync();
