@@ -65,6 +65,22 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
     }
 
     [Fact]
+    public async Task A_significant_transient_child_from_the_generated_child_spec_triggers_auto_shutdown_when_it_ends()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal("working | job normal | supervisor shutdown | bystander shutdown", await _servers.Run("SignificantChildEndsItsSupervisor", node));
+    }
+
+    [Fact]
+    public async Task A_significant_permanent_child_from_the_generated_child_spec_is_rejected_before_anything_starts()
+    {
+        await using var node = await ArborNode.StartAsync();
+        Assert.Equal(
+            "True Permanent | Job: a significant child must be transient or temporary, not permanent | processes 0",
+            await _servers.Run("SignificantPermanentChildIsRejected", node));
+    }
+
+    [Fact]
     public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type()
     {
         await using var node = await ArborNode.StartAsync();
