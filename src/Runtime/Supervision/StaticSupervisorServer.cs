@@ -148,7 +148,7 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
             }
 
             spec.Validate();
-            SupervisorOptions.CheckAllowedHere(spec, _autoShutdown);
+            ChildSpecChecks.CheckAllowedHere(spec, _autoShutdown);
         }
         catch (Exception rejected) when (rejected is InvalidChildSpecException or InvalidOperationException)
         {
