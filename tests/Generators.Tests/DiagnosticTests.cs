@@ -80,6 +80,7 @@ public sealed class DiagnosticTests
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Cast|]] public Counter() { } }")]
     // ARB0014: parameter names the generated methods add.
     [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter([|string name|]) { } }")]
+    [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter(int start, [|bool significant|]) { } }")]
     [InlineData("ARB0014", "[GenServer] public partial class Counter { [Call] public int Wait([|TimeSpan timeout|]) => 1; }")]
     public void Reports_at_the_marked_location(string id, string markup)
     {

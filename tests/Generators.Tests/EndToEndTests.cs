@@ -14,67 +14,55 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
     public EndToEndTests(CompiledServers servers) => _servers = servers;
 
     [Fact]
-    public async Task Calls_casts_and_info_reach_their_handlers_and_unmatched_info_is_dropped()
-    {
-        await using var node = await ArborNode.StartAsync();
-        var transcript = await _servers.Run("CallsCastsAndInfo", node);
-        Assert.Equal("get 10; add 15; add2 18; reset 0; info 5; self True", transcript);
-    }
+    public async Task Calls_casts_and_info_reach_their_handlers_and_unmatched_info_is_dropped() =>
+        Assert.Equal("get 10; add 15; add2 18; reset 0; info 5; self True", await RunAsync("CallsCastsAndInfo"));
 
     [Fact]
-    public async Task Named_servers_are_found_as_typed_clients_and_names_are_unique()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("True 7 AlreadyStarted", await _servers.Run("NamedAndTyped", node));
-    }
+    public async Task Named_servers_are_found_as_typed_clients_and_names_are_unique() =>
+        Assert.Equal("True 7 AlreadyStarted", await RunAsync("NamedAndTyped"));
 
     [Fact]
-    public async Task Deferred_replies_answer_parked_callers_later()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("2 True go go", await _servers.Run("DeferredReply", node));
-    }
+    public async Task Deferred_replies_answer_parked_callers_later() =>
+        Assert.Equal("2 True go go", await RunAsync("DeferredReply"));
 
     [Fact]
-    public async Task Async_handlers_keep_one_message_at_a_time()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("150 300 300", await _servers.Run("AsyncHandlers", node));
-    }
+    public async Task Async_handlers_keep_one_message_at_a_time() =>
+        Assert.Equal("150 300 300", await RunAsync("AsyncHandlers"));
 
     [Fact]
-    public async Task A_handler_cancellation_token_is_cancelled_when_its_process_is_killed()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("cancelled | caller saw Killed", await _servers.Run("ExitTokenCancelsHandlers", node));
-    }
+    public async Task A_handler_cancellation_token_is_cancelled_when_its_process_is_killed() =>
+        Assert.Equal("cancelled | caller saw Killed", await RunAsync("ExitTokenCancelsHandlers"));
 
     [Fact]
-    public async Task Continue_runs_before_the_next_message_and_stop_runs_terminate()
-    {
-        await using var node = await ArborNode.StartAsync();
-        var transcript = await _servers.Run("ContinueStopAndTerminate", node);
-        Assert.Equal("begun | continued 1, continued 2, continued 3 | bye | shutdown | shutdown | noproc", transcript);
-    }
+    public async Task Continue_runs_before_the_next_message_and_stop_runs_terminate() =>
+        Assert.Equal("begun | continued 1, continued 2, continued 3 | bye | shutdown | shutdown | noproc", await RunAsync("ContinueStopAndTerminate"));
 
     [Fact]
-    public async Task A_crashing_handler_runs_terminate_and_the_process_exits_with_the_exception()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("Crash boom | True", await _servers.Run("CrashRunsTerminateAndFailsCallers", node));
-    }
+    public async Task A_crashing_handler_runs_terminate_and_the_process_exits_with_the_exception() =>
+        Assert.Equal("Crash boom | True", await RunAsync("CrashRunsTerminateAndFailsCallers"));
 
     [Fact]
-    public async Task A_crashed_server_is_restarted_by_its_supervisor_from_the_generated_child_spec()
-    {
-        await using var node = await ArborNode.StartAsync();
-        Assert.Equal("15 Crash | fragile True True True True | 11", await _servers.Run("CrashAndRestartUnderSupervisor", node));
-    }
+    public async Task A_crashed_server_is_restarted_by_its_supervisor_from_the_generated_child_spec() =>
+        Assert.Equal("15 Crash | fragile True True True True | 11", await RunAsync("CrashAndRestartUnderSupervisor"));
 
     [Fact]
-    public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type()
+    public async Task A_significant_transient_child_from_the_generated_child_spec_triggers_auto_shutdown_when_it_ends() =>
+        Assert.Equal("working | job normal | supervisor shutdown | bystander shutdown", await RunAsync("SignificantChildEndsItsSupervisor"));
+
+    [Fact]
+    public async Task A_significant_permanent_child_from_the_generated_child_spec_is_rejected_before_anything_starts() =>
+        Assert.Equal(
+            "True Permanent | Job: a significant child must be transient or temporary, not permanent | processes 0",
+            await RunAsync("SignificantPermanentChildIsRejected"));
+
+    [Fact]
+    public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type() =>
+        Assert.Equal("down Shutdown | exited Crash | idle | True", await RunAsync("MonitorsLinksAndIdleTimeouts"));
+
+    /// <summary>Runs a scenario on a node of its own and returns its transcript.</summary>
+    private async Task<string> RunAsync(string scenario)
     {
         await using var node = await ArborNode.StartAsync();
-        Assert.Equal("down Shutdown | exited Crash | idle | True", await _servers.Run("MonitorsLinksAndIdleTimeouts", node));
+        return await _servers.Run(scenario, node);
     }
 }

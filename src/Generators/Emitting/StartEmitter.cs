@@ -25,13 +25,15 @@ internal static class StartEmitter
         writer.Line("/// <param name=\"name\">Registers the process under this unique name on each start.</param>");
         writer.Line("/// <param name=\"restart\">When the supervisor restarts it.</param>");
         writer.Line("/// <param name=\"shutdown\">How the supervisor stops it; null for the worker default (5 seconds).</param>");
+        writer.Line("/// <param name=\"significant\">Whether its exit can trigger the supervisor's auto-shutdown (OTP <c>significant</c>); only for a transient or temporary child under a supervisor with auto-shutdown.</param>");
         writer.Line("/// <returns>The spec; the supervisor validates it before starting anything.</returns>");
         writer.Line(Names.GeneratedCode);
-        writer.Line("public static " + Names.ChildSpec + " ChildSpec(" + declared + "string? id = null, string? name = null, " + Names.Restart + " restart = " + Names.Restart + ".Permanent, " + Names.Shutdown + "? shutdown = null) =>");
+        writer.Line("public static " + Names.ChildSpec + " ChildSpec(" + declared + "string? id = null, string? name = null, " + Names.Restart + " restart = " + Names.Restart + ".Permanent, " + Names.Shutdown + "? shutdown = null, bool significant = false) =>");
         writer.Line("    new " + Names.ChildSpec + "(id ?? name ?? \"" + model.Name + "\", arborStartContext => " + Names.GenServer + ".StartAsync(arborStartContext.Node, " + factory + ", new " + Names.StartOptions + " { Name = name, Link = true }))");
         writer.Line("    {");
         writer.Line("        Restart = restart,");
         writer.Line("        Shutdown = shutdown,");
+        writer.Line("        Significant = significant,");
         writer.Line("    };");
         writer.Line();
 

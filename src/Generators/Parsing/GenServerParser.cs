@@ -16,7 +16,7 @@ namespace Arbor.Generators.Parsing;
 /// </summary>
 internal static class GenServerParser
 {
-    private static readonly string[] s_reservedStartParameters = { "node", "name", "id", "restart", "shutdown" };
+    private static readonly string[] s_reservedStartParameters = { "node", "name", "id", "restart", "shutdown", "significant" };
     private static readonly HashSet<string> s_clientMembers = new() { "Pid", "FromPid", "Equals", "GetHashCode", "ToString", "GetType" };
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -14,4 +14,10 @@ public enum DeleteChildResult
 
     /// <summary>No child has that id (OTP <c>{error, not_found}</c>).</summary>
     NotFound,
+
+    /// <summary>
+    /// The supervisor is a dynamic one: its children have no ids to address, and a dynamic child's spec goes when the
+    /// child does, so there is nothing to delete (OTP <c>{error, simple_one_for_one}</c>).
+    /// </summary>
+    DynamicSupervisor,
 }

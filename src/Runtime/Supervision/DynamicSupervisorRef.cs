@@ -7,7 +7,7 @@ namespace Arbor;
 
 /// <summary>
 /// A typed client for a dynamic supervisor (Elixir <c>DynamicSupervisor</c>): start children at run time, terminate
-/// them by pid, list and count them. Calls wait without a timeout unless one is given.
+/// them and read their specs by pid, list and count them. Calls wait without a timeout unless one is given.
 /// </summary>
 public readonly struct DynamicSupervisorRef : IProcessRef<DynamicSupervisorRef>, IEquatable<DynamicSupervisorRef>
 {
@@ -55,6 +55,14 @@ public readonly struct DynamicSupervisorRef : IProcessRef<DynamicSupervisorRef>,
     /// <summary>Stops the child <paramref name="child"/> by its shutdown mode and forgets it; <see cref="TerminateChildResult.NotFound"/> if it is not a child.</summary>
     public ValueTask<TerminateChildResult> TerminateChildAsync(Pid child, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         GenServer.CallAsync(Pid, new TerminateChildCall(null, child), SupervisorRef.Wait(timeout), cancellationToken);
+
+    /// <summary>
+    /// The spec the child <paramref name="child"/> was started from: its own, or the supervisor's
+    /// <see cref="DynamicSupervisorOptions.ChildTemplate"/> (OTP <c>get_childspec</c> by pid). Its extra arguments are
+    /// not part of the spec. <see cref="GetChildSpecStatus.NotFound"/> if it is not a running child.
+    /// </summary>
+    public ValueTask<GetChildSpecResult> GetChildSpecAsync(Pid child, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        GenServer.CallAsync(Pid, new GetChildSpecCall(null, child), SupervisorRef.Wait(timeout), cancellationToken);
 
     /// <summary>Every child in start order (a child whose restart failed shows as <see cref="ChildState.Restarting"/>).</summary>
     public ValueTask<IReadOnlyList<ChildInfo>> WhichChildrenAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>

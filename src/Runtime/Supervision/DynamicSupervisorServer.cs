@@ -33,17 +33,25 @@ internal sealed class DynamicSupervisorServer : SupervisorServerBase
             case StartChildCall start:
                 handled = StartChildAsync(start);
                 return true;
+            // Dynamic children have no ids: a request by id (through a SupervisorRef) gets the specific answer OTP's
+            // simple_one_for_one gives, {error, simple_one_for_one}, rather than a misleading not_found.
+            case TerminateChildCall { Id: not null } byId:
+                Reply(byId, TerminateChildResult.DynamicSupervisor);
+                handled = default;
+                return true;
             case TerminateChildCall terminate:
                 handled = TerminateChildAsync(terminate);
                 return true;
+            case GetChildSpecCall get:
+                Reply(get, GetChildSpec(get));
+                handled = default;
+                return true;
             case RestartChildCall restart:
-                // Dynamic children have no ids to address (OTP answers {error, simple_one_for_one}); a misdirected
-                // request must not crash the supervisor.
-                Reply(restart, RestartChildResult.Of(RestartChildStatus.NotFound));
+                Reply(restart, RestartChildResult.Of(RestartChildStatus.DynamicSupervisor));
                 handled = default;
                 return true;
             case DeleteChildCall delete:
-                Reply(delete, DeleteChildResult.NotFound);
+                Reply(delete, DeleteChildResult.DynamicSupervisor);
                 handled = default;
                 return true;
             default:
@@ -112,6 +120,17 @@ internal sealed class DynamicSupervisorServer : SupervisorServerBase
         await Terminator.TerminateAsync(child).ConfigureAwait(false);
         Children.Remove(child);
         Reply(call, TerminateChildResult.Terminated);
+    }
+
+    /// <summary>The spec the child at the given pid was started from (its own, or the template); by id there is no answer but the refusal.</summary>
+    private GetChildSpecResult GetChildSpec(GetChildSpecCall call)
+    {
+        if (call.Id is not null)
+        {
+            return GetChildSpecResult.Of(GetChildSpecStatus.DynamicSupervisor);
+        }
+
+        return Children.TryGetByPid(call.Pid, out var child) ? GetChildSpecResult.Found(child.Spec) : GetChildSpecResult.Of(GetChildSpecStatus.NotFound);
     }
 
     private static IReadOnlyList<object?> Concat(IReadOnlyList<object?> first, IReadOnlyList<object?> second)

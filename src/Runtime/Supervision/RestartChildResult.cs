@@ -20,6 +20,13 @@ public enum RestartChildStatus
 
     /// <summary>Its start failed; <see cref="RestartChildResult.Reason"/> says why and it stays not running (OTP <c>{error, Reason}</c>).</summary>
     Failed,
+
+    /// <summary>
+    /// The supervisor is a dynamic one: its children have no ids to address and are never restarted by request; start a
+    /// new child with <see cref="DynamicSupervisorRef.StartChildAsync(ChildSpec, System.TimeSpan?, System.Threading.CancellationToken)"/>
+    /// (OTP <c>{error, simple_one_for_one}</c>).
+    /// </summary>
+    DynamicSupervisor,
 }
 
 /// <summary>The outcome of <see cref="SupervisorRef.RestartChildAsync"/>.</summary>

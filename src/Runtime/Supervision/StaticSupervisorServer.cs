@@ -73,6 +73,10 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
                 Reply(delete, DeleteChild(delete.Id));
                 handled = default;
                 return true;
+            case GetChildSpecCall get:
+                Reply(get, TryFind(get, out var child) ? GetChildSpecResult.Found(child.Spec) : GetChildSpecResult.Of(GetChildSpecStatus.NotFound));
+                handled = default;
+                return true;
             default:
                 handled = default;
                 return false;
@@ -148,7 +152,7 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
             }
 
             spec.Validate();
-            SupervisorOptions.CheckAllowedHere(spec, _autoShutdown);
+            ChildSpecChecks.CheckAllowedHere(spec, _autoShutdown);
         }
         catch (Exception rejected) when (rejected is InvalidChildSpecException or InvalidOperationException)
         {
@@ -172,7 +176,7 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
     /// <summary>Stops the child (the spec stays unless it is temporary); never triggers a restart or an auto-shutdown.</summary>
     private async ValueTask TerminateChildAsync(TerminateChildCall call)
     {
-        if (call.Id is null || !Children.TryGet(call.Id, out var child))
+        if (!TryFind(call, out var child))
         {
             Reply(call, TerminateChildResult.NotFound);
             return;
@@ -219,6 +223,13 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
                 Reply(call, RestartChildResult.Failed(ChildStarter.FailureReason(result)));
                 break;
         }
+    }
+
+    /// <summary>A static supervisor's admin API names children by id; a request by pid finds nothing.</summary>
+    private bool TryFind<TResult>(ChildRequest<TResult> request, out ChildRecord child)
+    {
+        child = null!;
+        return request.Id is not null && Children.TryGet(request.Id, out child);
     }
 
     private DeleteChildResult DeleteChild(string id)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace Arbor;
@@ -34,6 +35,34 @@ public static class Supervisor
         };
         spec.Validate();
         return spec;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="specs"/> as the children of one static supervisor without starting anything (OTP
+    /// <c>check_childspecs</c>): each spec valid, ids unique and, when <paramref name="autoShutdown"/> is given, each
+    /// allowed under it (a significant child needs auto-shutdown). The rules are the ones a supervisor applies when it starts.
+    /// </summary>
+    /// <param name="specs">The specs, in start order.</param>
+    /// <param name="autoShutdown">The supervisor's auto-shutdown; null to leave out the check that depends on it.</param>
+    /// <returns>Null when every spec is valid; otherwise the error for the first invalid one, naming the child and the problem.</returns>
+    /// <exception cref="InvalidSupervisorOptionsException">An entry of <paramref name="specs"/> is null, or <paramref name="autoShutdown"/> is not a defined value.</exception>
+    public static InvalidChildSpecException? CheckChildSpecs(IReadOnlyList<ChildSpec> specs, AutoShutdown? autoShutdown = null)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (autoShutdown is { } mode)
+        {
+            SupervisorOptionChecks.CheckAutoShutdown(mode);
+        }
+
+        try
+        {
+            ChildSpecChecks.Validated(specs, autoShutdown);
+            return null;
+        }
+        catch (InvalidChildSpecException invalid)
+        {
+            return invalid;
+        }
     }
 
     /// <summary>Starts the supervisor process; the result is OTP-shaped (a failed start-up is <see cref="StartStatus.Failed"/>).</summary>

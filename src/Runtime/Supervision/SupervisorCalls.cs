@@ -43,20 +43,43 @@ internal sealed class StartChildCall : CallMessage<Answer<StartChildResult>>
     public override string ToString() => $"start_child({Spec?.Id ?? "template"})";
 }
 
-/// <summary>OTP <c>terminate_child</c>, by id (static) or by pid (dynamic).</summary>
-internal sealed class TerminateChildCall : CallMessage<TerminateChildResult>
+/// <summary>A request about one child, by id (static supervisors) or by pid (dynamic ones).</summary>
+internal abstract class ChildRequest<TResult> : CallMessage<TResult>
 {
-    public TerminateChildCall(string? id, Pid pid)
+    private protected ChildRequest(string? id, Pid pid)
     {
         Id = id;
         Pid = pid;
     }
 
+    /// <summary>The child's id; null when it is addressed by <see cref="Pid"/>.</summary>
     public string? Id { get; }
 
     public Pid Pid { get; }
 
-    public override string ToString() => $"terminate_child({Id ?? Pid.ToString()})";
+    private protected string Child => Id ?? Pid.ToString();
+}
+
+/// <summary>OTP <c>terminate_child</c>.</summary>
+internal sealed class TerminateChildCall : ChildRequest<TerminateChildResult>
+{
+    public TerminateChildCall(string? id, Pid pid)
+        : base(id, pid)
+    {
+    }
+
+    public override string ToString() => $"terminate_child({Child})";
+}
+
+/// <summary>OTP <c>get_childspec</c>.</summary>
+internal sealed class GetChildSpecCall : ChildRequest<GetChildSpecResult>
+{
+    public GetChildSpecCall(string? id, Pid pid)
+        : base(id, pid)
+    {
+    }
+
+    public override string ToString() => $"get_childspec({Child})";
 }
 
 /// <summary>OTP <c>restart_child</c>.</summary>

@@ -18,6 +18,14 @@ internal static class SupervisorOptionChecks
         }
     }
 
+    public static void CheckAutoShutdown(AutoShutdown autoShutdown)
+    {
+        if (!Enum.IsDefined(autoShutdown))
+        {
+            throw new InvalidSupervisorOptionsException("AutoShutdown", $"{(int)autoShutdown} is not never, any-significant or all-significant");
+        }
+    }
+
     public static void CheckName(string? name)
     {
         if (name is not null && string.IsNullOrWhiteSpace(name))

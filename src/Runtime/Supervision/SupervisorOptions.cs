@@ -47,43 +47,13 @@ public sealed class SupervisorOptions
         }
 
         SupervisorOptionChecks.CheckIntensity(MaxRestarts, Within);
-        if (!Enum.IsDefined(AutoShutdown))
-        {
-            throw new InvalidSupervisorOptionsException(nameof(AutoShutdown), $"{(int)AutoShutdown} is not never, any-significant or all-significant");
-        }
-
+        SupervisorOptionChecks.CheckAutoShutdown(AutoShutdown);
         SupervisorOptionChecks.CheckName(Name);
         if (Children is null)
         {
             throw new InvalidSupervisorOptionsException(nameof(Children), "the child list is null; use an empty list for a supervisor that starts without children");
         }
 
-        var children = new ChildSpec[Children.Count];
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < children.Length; i++)
-        {
-            var spec = Children[i] ?? throw new InvalidSupervisorOptionsException(nameof(Children), $"the child at position {i} is null");
-            spec.Validate();
-            CheckAllowedHere(spec, AutoShutdown);
-            if (!ids.Add(spec.Id))
-            {
-                throw new InvalidChildSpecException(spec.Id, "another child of this supervisor has the same id; ids must be unique");
-            }
-
-            children[i] = spec;
-        }
-
-        return children;
-    }
-
-    /// <summary>The checks a spec needs beyond <see cref="ChildSpec.Validate"/> that depend on the supervisor (OTP <c>bad_combination</c>).</summary>
-    internal static void CheckAllowedHere(ChildSpec spec, AutoShutdown autoShutdown)
-    {
-        if (spec.Significant && autoShutdown == AutoShutdown.Never)
-        {
-            throw new InvalidChildSpecException(
-                spec.Id,
-                "it is significant but the supervisor's AutoShutdown is Never; set AutoShutdown to AnySignificant or AllSignificant, or drop Significant");
-        }
+        return ChildSpecChecks.Validated(Children, AutoShutdown);
     }
 }

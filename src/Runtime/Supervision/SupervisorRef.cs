@@ -7,10 +7,14 @@ namespace Arbor;
 
 /// <summary>
 /// A typed client for a static supervisor: the OTP admin API (<c>start_child</c>, <c>terminate_child</c>,
-/// <c>restart_child</c>, <c>delete_child</c>, <c>which_children</c>, <c>count_children</c>) with OTP's answers as typed
-/// results. Like OTP's supervisor calls, these wait without a timeout unless one is given: a supervisor busy restarting
-/// answers when it is done.
+/// <c>restart_child</c>, <c>delete_child</c>, <c>get_childspec</c>, <c>which_children</c>, <c>count_children</c>) with
+/// OTP's answers as typed results. Like OTP's supervisor calls, these wait without a timeout unless one is given: a
+/// supervisor busy restarting answers when it is done.
 /// </summary>
+/// <remarks>
+/// Children are named by id here. Pointed at a dynamic supervisor (whose children have no ids), the id-based requests
+/// answer <c>DynamicSupervisor</c> (OTP <c>{error, simple_one_for_one}</c>); use <see cref="DynamicSupervisorRef"/> there.
+/// </remarks>
 public readonly struct SupervisorRef : IProcessRef<SupervisorRef>, IEquatable<SupervisorRef>
 {
     private SupervisorRef(Pid pid) => Pid = pid;
@@ -56,6 +60,16 @@ public readonly struct SupervisorRef : IProcessRef<SupervisorRef>, IEquatable<Su
     {
         ArgumentNullException.ThrowIfNull(id);
         return GenServer.CallAsync(Pid, new DeleteChildCall(id), Wait(timeout), cancellationToken);
+    }
+
+    /// <summary>
+    /// The spec of the child <paramref name="id"/>, running or not (OTP <c>get_childspec</c>): the one it was added with,
+    /// which the supervisor restarts it from. <see cref="GetChildSpecStatus.NotFound"/> when no child has that id.
+    /// </summary>
+    public ValueTask<GetChildSpecResult> GetChildSpecAsync(string id, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return GenServer.CallAsync(Pid, new GetChildSpecCall(id, Pid.None), Wait(timeout), cancellationToken);
     }
 
     /// <summary>Every child, in start order, with its process and state (OTP <c>which_children</c>).</summary>

@@ -8,4 +8,10 @@ public enum TerminateChildResult
 
     /// <summary>No such child (OTP <c>{error, not_found}</c>).</summary>
     NotFound,
+
+    /// <summary>
+    /// An id was given to a dynamic supervisor, whose children have no ids: address the child by pid with
+    /// <see cref="DynamicSupervisorRef.TerminateChildAsync"/> (OTP <c>{error, simple_one_for_one}</c>).
+    /// </summary>
+    DynamicSupervisor,
 }

@@ -46,7 +46,7 @@ public sealed class MissingChildSpecTests
 
         public static class App
         {
-            public static Func<int, string?, string?, Restart, Shutdown?, ChildSpec> Factory() => Counter.ChildSpec;
+            public static Func<int, string?, string?, Restart, Shutdown?, bool, ChildSpec> Factory() => Counter.ChildSpec;
         }
         """);
 

@@ -28,7 +28,7 @@ internal static class GeneratedHalf
             {
                 public static ValueTask<{{name}}Ref> StartAsync(ArborNode node{{separator}}{{startParameters}}, string? name = null) => throw null!;
                 public static ValueTask<{{name}}Ref> StartLinkAsync(ArborNode node{{separator}}{{startParameters}}, string? name = null) => throw null!;
-                public static global::Arbor.ChildSpec ChildSpec({{startParameters}}{{separator}}string? id = null, string? name = null, Restart restart = Restart.Permanent, Shutdown? shutdown = null) => throw null!;
+                public static global::Arbor.ChildSpec ChildSpec({{startParameters}}{{separator}}string? id = null, string? name = null, Restart restart = Restart.Permanent, Shutdown? shutdown = null, bool significant = false) => throw null!;
                 protected {{name}}Ref SelfRef => {{name}}Ref.FromPid(base.Self);
             }
 

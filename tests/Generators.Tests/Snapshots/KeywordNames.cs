@@ -41,13 +41,15 @@ namespace Shop
         /// <param name="name">Registers the process under this unique name on each start.</param>
         /// <param name="restart">When the supervisor restarts it.</param>
         /// <param name="shutdown">How the supervisor stops it; null for the worker default (5 seconds).</param>
+        /// <param name="significant">Whether its exit can trigger the supervisor's auto-shutdown (OTP <c>significant</c>); only for a transient or temporary child under a supervisor with auto-shutdown.</param>
         /// <returns>The spec; the supervisor validates it before starting anything.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
-        public static global::Arbor.ChildSpec ChildSpec(string @event, string? id = null, string? name = null, global::Arbor.Restart restart = global::Arbor.Restart.Permanent, global::Arbor.Shutdown? shutdown = null) =>
+        public static global::Arbor.ChildSpec ChildSpec(string @event, string? id = null, string? name = null, global::Arbor.Restart restart = global::Arbor.Restart.Permanent, global::Arbor.Shutdown? shutdown = null, bool significant = false) =>
             new global::Arbor.ChildSpec(id ?? name ?? "Events", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new Events(@event), new global::Arbor.StartOptions { Name = name, Link = true }))
             {
                 Restart = restart,
                 Shutdown = shutdown,
+                Significant = significant,
             };
 
         /// <summary>A typed client for this process, to hand to other processes (a server calling itself fails with <c>CallingSelfException</c>).</summary>

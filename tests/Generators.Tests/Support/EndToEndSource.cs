@@ -204,6 +204,14 @@ internal static class EndToEndSource
             [Call] public int Add(int by) => _value += by;
             [Cast] public void Crash() => throw new InvalidOperationException("let it crash");
         }
+
+        // A piece of work that ends on its own: the significant child of an auto-shutdown supervisor.
+        [GenServer]
+        public partial class Job
+        {
+            [Call] public string Status() => "working";
+            [Cast] public void Finish() => Stop(ExitReason.Normal);
+        }
         """;
 
     public const string Scenarios = """
@@ -373,6 +381,39 @@ internal static class EndToEndSource
                 var after = await restarted.AddAsync(1);
                 await supervisor.StopAsync();
                 return $"{before} {reason.Kind} | {child.Id} {child.Pid == restarted.Pid} {restarted.Pid == second} {first == fragile.Pid} {restarted != fragile} | {after}";
+            }
+
+            public static async Task<string> SignificantChildEndsItsSupervisor(ArborNode node)
+            {
+                var supervisor = await node.StartSupervisorAsync(new SupervisorOptions
+                {
+                    AutoShutdown = AutoShutdown.AnySignificant,
+                    Children = new[]
+                    {
+                        Counter.ChildSpec(start: 0, name: "bystander"),
+                        Job.ChildSpec(name: "job", restart: Restart.Transient, significant: true),
+                    },
+                });
+                var job = node.Whereis<JobRef>("job");
+                var status = await job.StatusAsync();
+                var bystander = node.WhenExited(node.Whereis<CounterRef>("bystander").Pid);
+                var supervisorExit = node.WhenExited(supervisor.Pid);
+                job.Finish();
+                return $"{status} | job {await node.WhenExited(job.Pid)} | supervisor {await supervisorExit} | bystander {await bystander}";
+            }
+
+            public static async Task<string> SignificantPermanentChildIsRejected(ArborNode node)
+            {
+                var spec = Job.ChildSpec(significant: true);
+                try
+                {
+                    await node.StartSupervisorAsync(new SupervisorOptions { AutoShutdown = AutoShutdown.AnySignificant, Children = new[] { spec } });
+                    return "started";
+                }
+                catch (InvalidChildSpecException rejected)
+                {
+                    return $"{spec.Significant} {spec.Restart} | {rejected.ChildId}: {rejected.Problem} | processes {node.ProcessCount}";
+                }
             }
         }
         """;

@@ -5,7 +5,7 @@ using Arbor.Supervision.Tests.Support;
 
 namespace Arbor.Supervision.Tests.Conformance;
 
-/// <summary>start_child, terminate_child, restart_child, delete_child, which_children, count_children with OTP's answers.</summary>
+/// <summary>start_child, terminate_child, restart_child, delete_child, get_childspec, which_children, count_children with OTP's answers.</summary>
 public sealed class AdminApiTests
 {
     [Fact]
@@ -144,6 +144,38 @@ public sealed class AdminApiTests
         Assert.Equal(DeleteChildResult.Deleted, await supervisor.DeleteChildAsync("child").Within());
         Assert.Empty(await supervisor.WhichChildrenAsync().Within());
         Assert.Equal(RestartChildStatus.NotFound, (await supervisor.RestartChildAsync("child").Within()).Status);
+        await supervisor.StopAsync().Within();
+    }
+
+    [Fact]
+    public async Task Get_child_spec_answers_the_spec_a_child_is_restarted_from_whether_it_runs_or_not()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var worker = log.Plan("worker").Spec(Restart.Transient, Shutdown.BrutalKill);
+        var nested = Supervisor.ChildSpec("nested", new SupervisorOptions());
+        var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, 3, TimeSpan.FromSeconds(5), worker, nested);
+        var late = log.Plan("late").Spec(Restart.Temporary);
+        await supervisor.StartChildAsync(late).Within();
+
+        var found = await supervisor.GetChildSpecAsync("worker").Within();
+        Assert.Equal(GetChildSpecStatus.Found, found.Status);
+        Assert.True(found.IsFound);
+        Assert.Same(worker, found.Spec);
+        Assert.Same(nested, (await supervisor.GetChildSpecAsync("nested").Within()).Spec);
+        Assert.Same(late, (await supervisor.GetChildSpecAsync("late").Within()).Spec);
+
+        // A terminated child keeps its spec (it can be restarted from it); a temporary one is forgotten with its process.
+        await supervisor.TerminateChildAsync("worker").Within();
+        await supervisor.TerminateChildAsync("late").Within();
+        Assert.Same(worker, (await supervisor.GetChildSpecAsync("worker").Within()).Spec);
+        var forgotten = await supervisor.GetChildSpecAsync("late").Within();
+        Assert.Equal(GetChildSpecStatus.NotFound, forgotten.Status);
+        Assert.Null(forgotten.Spec);
+        Assert.Equal(GetChildSpecStatus.NotFound, (await supervisor.GetChildSpecAsync("nobody").Within()).Status);
+
+        await supervisor.DeleteChildAsync("worker").Within();
+        Assert.Equal(GetChildSpecStatus.NotFound, (await supervisor.GetChildSpecAsync("worker").Within()).Status);
         await supervisor.StopAsync().Within();
     }
 

@@ -134,13 +134,61 @@ public sealed class DynamicSupervisorTests
             supervisor.StartChildAsync(new EventLog().Plan("s").Spec(Restart.Temporary, significant: true)).AsTask());
         Assert.Contains("significant", significant.Message);
         Assert.Equal(TerminateChildResult.NotFound, await supervisor.TerminateChildAsync(supervisor.Pid).Within());
-
-        // Id-based requests through a static supervisor's client find nothing, and do not crash the supervisor.
-        var asStatic = SupervisorRef.FromPid(supervisor.Pid);
-        Assert.Equal(RestartChildStatus.NotFound, (await asStatic.RestartChildAsync("x").Within()).Status);
-        Assert.Equal(DeleteChildResult.NotFound, await asStatic.DeleteChildAsync("x").Within());
-        Assert.Equal(TerminateChildResult.NotFound, await asStatic.TerminateChildAsync("x").Within());
         Assert.True(supervisor.Pid.IsAlive);
+        await supervisor.StopAsync().Within();
+    }
+
+    [Fact]
+    public async Task Requests_by_id_answer_that_a_dynamic_supervisor_addresses_its_children_by_pid()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var supervisor = await node.StartDynamicSupervisorAsync(new DynamicSupervisorOptions { Name = "sessions", ChildTemplate = log.Plan("session").Spec() });
+        var child = await supervisor.StartChildAsync(Array.Empty<object?>()).Within();
+        await log.StartedAsync("session", 1);
+
+        // Reached through the static client (by name or pid): even the id the child's spec carries addresses nothing,
+        // and the answer says why (OTP {error, simple_one_for_one}) instead of not_found.
+        var byId = node.Whereis<SupervisorRef>("sessions");
+        Assert.Equal(RestartChildStatus.DynamicSupervisor, (await byId.RestartChildAsync("session").Within()).Status);
+        Assert.Equal(DeleteChildResult.DynamicSupervisor, await byId.DeleteChildAsync("session").Within());
+        Assert.Equal(TerminateChildResult.DynamicSupervisor, await byId.TerminateChildAsync("session").Within());
+        var spec = await byId.GetChildSpecAsync("session").Within();
+        Assert.Equal(GetChildSpecStatus.DynamicSupervisor, spec.Status);
+        Assert.Null(spec.Spec);
+
+        // Nothing was touched, and the supervisor still serves.
+        Assert.Equal(new[] { child.Pid }, (await supervisor.WhichChildrenAsync().Within()).Select(c => c.Pid));
+        Assert.Empty(log.Pending());
+        await supervisor.StopAsync().Within();
+    }
+
+    [Fact]
+    public async Task Get_child_spec_by_pid_answers_the_spec_the_child_was_started_from()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var log = new EventLog();
+        var template = log.Plan("session").Spec();
+        var own = log.Plan("own").Spec(Restart.Transient);
+        var supervisor = await node.StartDynamicSupervisorAsync(new DynamicSupervisorOptions { ChildTemplate = template });
+        var fromTemplate = await supervisor.StartChildAsync(new object?[] { 42 }).Within();
+        var withOwn = await supervisor.StartChildAsync(own).Within();
+
+        var found = await supervisor.GetChildSpecAsync(fromTemplate.Pid).Within();
+        Assert.True(found.IsFound);
+        Assert.Same(template, found.Spec);
+        Assert.Same(own, (await supervisor.GetChildSpecAsync(withOwn.Pid).Within()).Spec);
+
+        // A restarted child is found at its new pid, with the same spec.
+        Worker.Crash(fromTemplate.Pid);
+        var restarted = await log.StartedAsync("session", 2);
+        await supervisor.SettledChildrenAsync();
+        Assert.Same(template, (await supervisor.GetChildSpecAsync(restarted.Pid).Within()).Spec);
+        Assert.Equal(GetChildSpecStatus.NotFound, (await supervisor.GetChildSpecAsync(fromTemplate.Pid).Within()).Status);
+
+        await supervisor.TerminateChildAsync(withOwn.Pid).Within();
+        Assert.Equal(GetChildSpecStatus.NotFound, (await supervisor.GetChildSpecAsync(withOwn.Pid).Within()).Status);
+        Assert.Equal(GetChildSpecStatus.NotFound, (await supervisor.GetChildSpecAsync(supervisor.Pid).Within()).Status);
         await supervisor.StopAsync().Within();
     }
 

@@ -63,15 +63,21 @@ public sealed class ValidationTests
         };
     }
 
+    /// <summary>Each bad spec case, the id the error names, and words of the problem it states.</summary>
+    public static TheoryData<string, string, string> BadSpecCases => new()
+    {
+        { "duplicate id", "a", "same id" },
+        { "empty id", "", "non-empty" },
+        { "no start function", "x", "start function" },
+        { "unknown restart type", "x", "restart type" },
+        { "unknown child type", "x", "child type" },
+        { "significant permanent", "x", "transient or temporary" },
+        { "default shutdown", "x", "shutdown timeout" },
+        { "significant without auto-shutdown", "x", "AutoShutdown" },
+    };
+
     [Theory]
-    [InlineData("duplicate id", "a", "same id")]
-    [InlineData("empty id", "", "non-empty")]
-    [InlineData("no start function", "x", "start function")]
-    [InlineData("unknown restart type", "x", "restart type")]
-    [InlineData("unknown child type", "x", "child type")]
-    [InlineData("significant permanent", "x", "transient or temporary")]
-    [InlineData("default shutdown", "x", "shutdown timeout")]
-    [InlineData("significant without auto-shutdown", "x", "AutoShutdown")]
+    [MemberData(nameof(BadSpecCases))]
     public async Task A_bad_child_spec_is_named_and_no_child_starts(string @case, string id, string problem)
     {
         await using var node = await ArborNode.StartAsync();
@@ -83,6 +89,55 @@ public sealed class ValidationTests
         Assert.Equal(0, node.ProcessCount);
         Assert.Empty(log.Pending());
         await Task.CompletedTask;
+    }
+
+    // OTP check_childspecs: the same rules as a supervisor's start-up, answered without starting anything.
+    [Theory]
+    [MemberData(nameof(BadSpecCases))]
+    public void Check_child_specs_returns_the_error_a_supervisor_would_throw_and_starts_nothing(string @case, string id, string problem)
+    {
+        var log = new EventLog();
+        var error = Supervisor.CheckChildSpecs(BadSpecs(@case, log), AutoShutdown.Never);
+        Assert.NotNull(error);
+        Assert.Equal(id, error.ChildId);
+        Assert.Contains(problem, error.Problem);
+        Assert.Empty(log.Pending());
+    }
+
+    [Fact]
+    public void Check_child_specs_names_the_first_invalid_spec()
+    {
+        var log = new EventLog();
+        var x = log.Plan("x").Spec();
+        var error = Supervisor.CheckChildSpecs(new[] { log.Plan("a").Spec(), x with { Restart = (Restart)9 }, x with { Id = "" } });
+        Assert.Equal("x", error?.ChildId);
+        Assert.Contains("restart type", error?.Problem);
+    }
+
+    [Fact]
+    public void Check_child_specs_accepts_valid_specs_and_checks_significance_only_against_a_given_auto_shutdown()
+    {
+        var log = new EventLog();
+        var significant = log.Plan("s").Spec(Restart.Transient, significant: true);
+        var specs = new[] { log.Plan("a").Spec(), significant };
+
+        Assert.Null(Supervisor.CheckChildSpecs(Array.Empty<ChildSpec>()));
+        Assert.Null(Supervisor.CheckChildSpecs(specs));
+        Assert.Null(Supervisor.CheckChildSpecs(specs, AutoShutdown.AnySignificant));
+        Assert.Null(Supervisor.CheckChildSpecs(specs, AutoShutdown.AllSignificant));
+        var notAllowed = Supervisor.CheckChildSpecs(specs, AutoShutdown.Never);
+        Assert.Equal("s", notAllowed?.ChildId);
+        Assert.Contains("AutoShutdown", notAllowed?.Problem);
+        Assert.Empty(log.Pending());
+    }
+
+    [Fact]
+    public void Check_child_specs_throws_for_a_list_it_cannot_read()
+    {
+        var log = new EventLog();
+        Assert.Throws<ArgumentNullException>(() => Supervisor.CheckChildSpecs(null!));
+        Assert.Equal("Children", Assert.Throws<InvalidSupervisorOptionsException>(() => Supervisor.CheckChildSpecs(new[] { log.Plan("a").Spec(), null! })).Option);
+        Assert.Equal("AutoShutdown", Assert.Throws<InvalidSupervisorOptionsException>(() => Supervisor.CheckChildSpecs(new[] { log.Plan("a").Spec() }, (AutoShutdown)42)).Option);
     }
 
     [Fact]
