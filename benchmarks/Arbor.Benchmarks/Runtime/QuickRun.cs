@@ -48,6 +48,13 @@ public static class QuickRun
 
         if (Selected("busy"))
         {
+            var warming = Stopwatch.StartNew();
+            do
+            {
+                await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
+            }
+            while (warming.Elapsed < WarmUp);
+
             var idleCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
             var busyCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 500_000);
             results.Add(("call-idle-caller", 1e9 / idleCaller, "calls/s"));

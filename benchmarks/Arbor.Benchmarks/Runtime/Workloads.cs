@@ -47,7 +47,9 @@ public static class Workloads
     public static async Task<double> CallFromBusyProcessAsync(ArborNode node, AccumulatorRef target, int calls, int queued)
     {
         var run = await BusyCallerRun.PrepareAsync(node, target, calls, queued);
-        return await run.MeasureAsync();
+        var nanoseconds = await run.MeasureAsync();
+        await run.StopAsync();
+        return nanoseconds;
     }
 
     /// <summary><paramref name="producers"/> threads send <paramref name="casts"/> casts in all to one server.</summary>
