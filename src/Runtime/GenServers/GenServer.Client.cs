@@ -78,7 +78,9 @@ public abstract partial class GenServer
 
         message.TargetProcess = process;
 
-        if (ReferenceEquals(process, Process.Current))
+        // One lookup of the calling thread's state serves the self-call check, the timeout and the scheduling.
+        var caller = Worker.This;
+        if (ReferenceEquals(process, caller.Current))
         {
             return ValueTask.FromException<T>(new CallingSelfException(target, message.ToString()));
         }
@@ -105,13 +107,13 @@ public abstract partial class GenServer
             message.DueMs = TimerService.NowMs + (long)Math.Ceiling(wait.TotalMilliseconds);
         }
 
-        if (!process.EnqueueCall(message))
+        if (!process.EnqueueCall(message, caller))
         {
             message.TryFail(new NoProcessException(target, message.ToString()));
         }
         else if (timed)
         {
-            CallTimeoutRing.Track(message, process.Node.Timers);
+            CallTimeoutRing.Track(caller, message, process.Node.Timers);
         }
 
         return message.AsValueTask();

@@ -88,7 +88,7 @@ public abstract partial class GenServer
             return;
         }
 
-        if (Worker.InTurn && Worker.CurrentProcess == Owner)
+        if (Worker.InTurnOf(Owner))
         {
             if (call.TryStage(value))
             {

@@ -24,11 +24,11 @@ internal sealed partial class Process
     }
 
     /// <summary>Like <see cref="Schedule"/>, for the target of a call: see <see cref="Worker.TryHandOffCallTarget"/>.</summary>
-    private void ScheduleForCall()
+    private void ScheduleForCall(WorkerThread caller)
     {
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            if (!Worker.TryHandOffCallTarget(this))
+            if (!Worker.TryHandOffCallTarget(caller, this))
             {
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
             }

@@ -111,14 +111,14 @@ internal sealed partial class Process : IThreadPoolWorkItem
     }
 
     /// <summary>Queues a call request; the caller is about to await it (see <see cref="ScheduleForCall"/>).</summary>
-    public bool EnqueueCall(CallMessage call)
+    public bool EnqueueCall(CallMessage call, WorkerThread caller)
     {
         if (!MailboxStack.TryPush(ref _inbox, call))
         {
             return false;
         }
 
-        ScheduleForCall();
+        ScheduleForCall(caller);
         return true;
     }
 

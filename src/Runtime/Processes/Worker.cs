@@ -29,10 +29,11 @@ internal static class Worker
 
     public static Process? CurrentProcess => t_thread?.Current;
 
-    /// <summary>True while a process turn runs on this thread (a reply sent now can hand its continuation off).</summary>
-    public static bool InTurn => t_thread is { InTurn: true };
+    /// <summary>This thread's scheduling state (registered on first use).</summary>
+    public static WorkerThread This => t_thread ?? Register();
 
-    private static WorkerThread This => t_thread ?? Register();
+    /// <summary>True if <paramref name="process"/>'s handler is running on this thread, in a turn (a reply now can be staged).</summary>
+    public static bool InTurnOf(Process process) => t_thread is { InTurn: true } thread && thread.Current == process;
 
     /// <summary>Makes <paramref name="process"/> the current process of this thread; returns the previous one to restore.</summary>
     public static Process? SwapCurrent(Process? process)
@@ -115,8 +116,8 @@ internal static class Worker
     /// carries on would leave its server waiting, while a caller awaits at once. A caller that does carry on before
     /// awaiting is covered by the rescuer, like a blocked waker.
     /// </summary>
-    public static bool TryHandOffCallTarget(Process process) =>
-        t_thread is { } thread && (thread.InTurn || thread.InHandedOffContinuation) && thread.TryPutProcess(process);
+    public static bool TryHandOffCallTarget(WorkerThread thread, Process process) =>
+        (thread.InTurn || thread.InHandedOffContinuation) && thread.TryPutProcess(process);
 
     /// <summary>
     /// Claims the continuation slot; false outside a process turn or when the slot is taken. A continuation captured

@@ -23,6 +23,9 @@ internal sealed class WorkerThread
     public object? ContinuationState;
     public Process? ContinuationProcess;
 
+    /// <summary>Where this thread registers the timeouts of the calls it makes (created by its first timed call).</summary>
+    public Timers.CallTimeoutRing? CallTimeouts;
+
     public bool HasProcess => Volatile.Read(ref _next) is not null;
 
     /// <summary>Whether either slot holds something; a hint for the owner's hot loop (a plain read is enough there).</summary>

@@ -8,7 +8,8 @@ using Arbor.Protocol;
 namespace Arbor.Timers;
 
 /// <summary>
-/// Where a thread registers the timeouts of the calls it makes: a fixed ring of slots owned by that thread, written
+/// Where a thread registers the timeouts of the calls it makes (held in its <see cref="WorkerThread"/>): a fixed ring
+/// of slots owned by that thread, written
 /// with plain stores and read by the timer threads. Registering costs no atomic operation and, unlike a shared list
 /// drained every few milliseconds, keeps at most one ring's worth of answered calls reachable — a list of every call
 /// of the last pass survived each gen0 collection and was promoted, which cost a third of the call rate.
@@ -30,9 +31,6 @@ internal sealed class CallTimeoutRing
     private static long s_lastScanMs = long.MinValue;
     private static long s_earliestDueMs = long.MaxValue;
 
-    [ThreadStatic]
-    private static CallTimeoutRing? t_ring;
-
     private readonly CallMessage?[] _slots = new CallMessage?[Size];
     private int _next;
 
@@ -41,9 +39,9 @@ internal sealed class CallTimeoutRing
     }
 
     /// <summary>Starts the timeout of <paramref name="call"/>, due at <see cref="CallMessage.DueMs"/>, on behalf of this thread.</summary>
-    public static void Track(CallMessage call, TimerService timers)
+    public static void Track(WorkerThread caller, CallMessage call, TimerService timers)
     {
-        var ring = t_ring ?? Register();
+        var ring = caller.CallTimeouts ?? Register(caller);
         var index = ring._next;
         ring._next = (index + 1) & (Size - 1);
         // The slots are CallMessage?[]: indexing by reference through the array data skips the covariance check.
@@ -118,11 +116,11 @@ internal sealed class CallTimeoutRing
         return earliest;
     }
 
-    private static CallTimeoutRing Register()
+    private static CallTimeoutRing Register(WorkerThread caller)
     {
         var ring = new CallTimeoutRing();
         s_rings.Add(ring);
-        t_ring = ring;
+        caller.CallTimeouts = ring;
         return ring;
     }
 }
