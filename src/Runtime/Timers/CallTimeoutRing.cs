@@ -28,6 +28,7 @@ internal sealed class CallTimeoutRing
 
     private static readonly ConcurrentBag<CallTimeoutRing> s_rings = new();
     private static int s_scanning;
+    private static int s_soonerRegistered;
     private static long s_lastScanMs = long.MinValue;
     private static long s_earliestDueMs = long.MaxValue;
 
@@ -52,6 +53,13 @@ internal sealed class CallTimeoutRing
         }
 
         Volatile.Write(ref slot, call);
+        if (call.DueMs < Volatile.Read(ref s_earliestDueMs) && Volatile.Read(ref s_soonerRegistered) == 0)
+        {
+            // Due before anything the last scan saw: the next scan must not be skipped as recent. (Read before writing:
+            // every calling thread shares this flag, and a write per call would bounce it between their cores.)
+            Volatile.Write(ref s_soonerRegistered, 1);
+        }
+
         timers.WakeIfSooner(call.DueMs);
     }
 
@@ -63,14 +71,15 @@ internal sealed class CallTimeoutRing
     public static long Scan(long nowMs)
     {
         var earliest = Volatile.Read(ref s_earliestDueMs);
-        if ((nowMs < Volatile.Read(ref s_lastScanMs) + SharedScanMs && earliest > nowMs)
-            || Interlocked.CompareExchange(ref s_scanning, 1, 0) != 0)
+        var recent = nowMs < Volatile.Read(ref s_lastScanMs) + SharedScanMs && earliest > nowMs && Volatile.Read(ref s_soonerRegistered) == 0;
+        if (recent || Interlocked.CompareExchange(ref s_scanning, 1, 0) != 0)
         {
             return earliest;
         }
 
         try
         {
+            Interlocked.Exchange(ref s_soonerRegistered, 0);
             earliest = ScanAll(nowMs);
             Volatile.Write(ref s_earliestDueMs, earliest);
             Volatile.Write(ref s_lastScanMs, nowMs);

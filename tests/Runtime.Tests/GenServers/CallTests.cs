@@ -39,6 +39,7 @@ public sealed class CallTests
         var server = await Scripted.StartOkAsync(node, new Script { Call = (_, _) => default }); // never answers
         var timeout = TimeSpan.FromMilliseconds(100);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var calls = await Task.Run(() =>
         {
             var started = new Task<object?>[3000];
@@ -50,6 +51,8 @@ public sealed class CallTests
             return started;
         });
 
+        await Assert.ThrowsAsync<CallTimeoutException>(() => calls[0].Within());
+        Assert.True(clock.Elapsed >= timeout - TimeSpan.FromMilliseconds(2), $"timed out early, after {clock.Elapsed}");
         foreach (var call in calls)
         {
             var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Within());
