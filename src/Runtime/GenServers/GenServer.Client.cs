@@ -104,7 +104,7 @@ public abstract partial class GenServer
         if (timed)
         {
             message.Timeout = wait;
-            message.DueMs = TimerService.NowMs + (long)Math.Ceiling(wait.TotalMilliseconds);
+            message.DueMs = TimerClock.DueAfter(wait);
         }
 
         if (!process.EnqueueCall(message, caller))

@@ -82,7 +82,7 @@ public sealed class ArborNode : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "A timer delay cannot be negative.");
         }
 
-        var entry = new SendAfterTimer(target, message) { DueMs = TimerService.NowMs + (long)Math.Ceiling(delay.TotalMilliseconds) };
+        var entry = new SendAfterTimer(target, message) { DueMs = TimerClock.DueAfter(delay) };
         Timers.Schedule(entry);
         return new TimerRef(entry);
     }

@@ -36,7 +36,7 @@ internal sealed partial class Process
         var timer = extras.IdleTimer ??= new IdleTimer(this);
         if (extras.Handled != timer.HandledAtIdle || extras.IdleSinceMs == 0)
         {
-            extras.IdleSinceMs = TimerService.NowMs;
+            extras.IdleSinceMs = TimerClock.NowMs;
             timer.HandledAtIdle = extras.Handled;
         }
 
@@ -47,7 +47,7 @@ internal sealed partial class Process
 
         timer.InFlight = true;
         timer.HandledAtArm = extras.Handled;
-        timer.DueMs = extras.IdleSinceMs + extras.IdleTimeoutMs;
+        timer.DueMs = TimerClock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs);
         timer.Rearm();
         Node.Timers.Schedule(timer);
     }

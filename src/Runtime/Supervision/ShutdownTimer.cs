@@ -20,7 +20,7 @@ internal sealed class ShutdownTimer : TimerEntry
 
     public static ShutdownTimer Start(ArborNode node, TimeSpan timeout)
     {
-        var timer = new ShutdownTimer { DueMs = TimerService.NowMs + Math.Max(1, (long)Math.Ceiling(timeout.TotalMilliseconds)) };
+        var timer = new ShutdownTimer { DueMs = TimerClock.DueAfter(timeout) };
         node.Timers.Schedule(timer);
         return timer;
     }

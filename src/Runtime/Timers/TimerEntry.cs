@@ -17,7 +17,7 @@ internal abstract class TimerEntry
     /// <summary>Next entry in the service's submission list.</summary>
     internal TimerEntry? SubmitNext;
 
-    /// <summary>Due time in <see cref="System.Environment.TickCount64"/> milliseconds.</summary>
+    /// <summary>Due time in <see cref="TimerClock"/> milliseconds.</summary>
     internal long DueMs;
 
     internal bool IsArmed => Volatile.Read(ref _state) == Armed;

@@ -35,8 +35,6 @@ internal sealed class TimerService : IDisposable
         _thread.Start();
     }
 
-    public static long NowMs => Environment.TickCount64;
-
     /// <summary>Arms <paramref name="entry"/> to expire at <see cref="TimerEntry.DueMs"/>.</summary>
     public void Schedule(TimerEntry entry)
     {
@@ -86,7 +84,7 @@ internal sealed class TimerService : IDisposable
         while (!_disposed)
         {
             Drain();
-            var now = NowMs;
+            var now = TimerClock.NowMs;
             FireDue(now);
             _callsDueMs = CallTimeoutRing.Scan(now);
             Worker.RescueStalledHandOffs();

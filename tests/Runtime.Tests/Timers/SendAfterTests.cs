@@ -12,14 +12,24 @@ public sealed class SendAfterTests
     {
         await using var node = await ArborNode.StartAsync();
         var probe = await ProbeHandle.StartAsync(node);
-        var started = Environment.TickCount64;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var timer = node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(30), "tick");
 
+        // Measured on a precise clock: the timers' own clock is coarse, and a timer must still never fire early.
         Assert.Equal("tick", await probe.ReceiveAsync<string>());
-        Assert.True(Environment.TickCount64 - started >= 29);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(30), $"fired after {clock.Elapsed}");
         Assert.False(timer.IsActive);
         Assert.False(timer.Cancel());
+    }
+
+    [Fact]
+    public void The_timer_clock_step_is_measured_and_due_times_cover_it()
+    {
+        Assert.InRange(Arbor.Timers.TimerClock.StepMs, 1, 32);
+        var now = Arbor.Timers.TimerClock.NowMs;
+        Assert.Equal(now + 50 + Arbor.Timers.TimerClock.StepMs, Arbor.Timers.TimerClock.DueAfterMs(now, 50));
+        Assert.Equal(now + 1 + Arbor.Timers.TimerClock.StepMs, Arbor.Timers.TimerClock.DueAfterMs(now, 0));
     }
 
     [Fact]
