@@ -9,6 +9,9 @@ namespace Arbor;
 internal sealed partial class Process
 {
     private ExitReason? _terminatingReason;
+
+    // Set under the lock once the whole exit sequence has run (signals, Downs, registrations); _exitReason is set at its start.
+    private bool _exitFinished;
     private bool _terminatingReport;
 
     /// <summary>Stops through the terminate hook (a requested stop, a handler crash, a parent's shutdown), then exits.</summary>
@@ -102,7 +105,6 @@ internal sealed partial class Process
         HashSet<Process>? links = null;
         List<MonitorRef>? watchers = null;
         List<IProcessRegistration>? registrations = null;
-        List<TaskCompletionSource<ExitReason>>? waiters = null;
         CancellationTokenSource? exitCancellation = null;
         if (extras is not null)
         {
@@ -111,7 +113,6 @@ internal sealed partial class Process
                 (links, extras.Links) = (extras.Links, null);
                 (watchers, extras.Watchers) = (extras.Watchers, null);
                 (registrations, extras.Registrations) = (extras.Registrations, null);
-                (waiters, extras.ExitWaiters) = (extras.ExitWaiters, null);
                 (exitCancellation, extras.ExitCancellation) = (extras.ExitCancellation, null);
             }
         }
@@ -166,6 +167,19 @@ internal sealed partial class Process
         if (exitCancellation is not null)
         {
             CancelExitToken(exitCancellation);
+        }
+
+        // Only now is the exit observable as finished: whoever waits on it (or asks after this point) can rely on every
+        // exit signal and Down having been sent, so a message it sends next arrives behind them.
+        List<TaskCompletionSource<ExitReason>>? waiters;
+        lock (this)
+        {
+            _exitFinished = true;
+            waiters = _extras?.ExitWaiters;
+            if (_extras is not null)
+            {
+                _extras.ExitWaiters = null;
+            }
         }
 
         if (waiters is not null)
@@ -278,14 +292,14 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>Completes with the exit reason once the process has exited (at once if it already has).</summary>
+    /// <summary>Completes with the exit reason once the process has exited and its exit signals and Downs have gone out (at once if so already).</summary>
     public Task<ExitReason> WhenExited()
     {
         lock (this)
         {
-            if (_exitReason is { } reason)
+            if (_exitFinished)
             {
-                return Task.FromResult(reason);
+                return Task.FromResult(_exitReason!);
             }
 
             var waiter = new TaskCompletionSource<ExitReason>(TaskCreationOptions.RunContinuationsAsynchronously);

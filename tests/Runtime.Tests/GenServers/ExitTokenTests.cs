@@ -88,4 +88,35 @@ public sealed class ExitTokenTests
         Assert.Contains("exit token", report.Message);
         Assert.Contains("callback failed", report.Exception!.ToString());
     }
+
+    [Fact]
+    public async Task WhenExited_asked_during_the_exit_sequence_completes_only_once_it_has_run()
+    {
+        // Exit-token callbacks run inside the exit sequence, after the reason is set: a WhenExited asked there used to
+        // complete at once, before the exit signals went out, so a message sent next could overtake a trapped EXIT.
+        await using var node = await ArborNode.StartAsync();
+        Task<ExitReason>? askedDuringExit = null;
+        var completedWhenAsked = true;
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = (s, ask) =>
+            {
+                var self = s.Me;
+                s.MyExitToken.Register(() =>
+                {
+                    askedDuringExit = node.WhenExited(self);
+                    completedWhenAsked = askedDuringExit.IsCompleted;
+                });
+                s.Answer(ask, null);
+                return default;
+            },
+        });
+
+        await Scripted.AskAsync(server).Within();
+        node.Exit(server, ExitReason.Kill);
+        await node.WhenExited(server).Within();
+
+        Assert.False(completedWhenAsked);
+        Assert.Equal(ExitReason.Killed, await askedDuringExit!.Within());
+    }
 }
