@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 
 namespace Arbor;
@@ -21,8 +20,6 @@ internal static class Worker
 {
     /// <summary>Hand-offs in a row before the rest goes back to the pool (fairness to everything else queued).</summary>
     private const int MaxChain = 64;
-
-    private static readonly ConcurrentBag<WorkerThread> s_threads = new();
 
     [ThreadStatic]
     private static WorkerThread? t_thread;
@@ -161,7 +158,7 @@ internal static class Worker
     /// <summary>Moves processes that have sat in a slot since the previous scan to the pool (their waker is stuck).</summary>
     public static void RescueStalledHandOffs()
     {
-        foreach (var thread in s_threads)
+        foreach (var thread in WorkerThreadRegistry.All)
         {
             if (thread.TryRescue() is { } process)
             {
@@ -172,8 +169,8 @@ internal static class Worker
 
     private static WorkerThread Register()
     {
-        var thread = new WorkerThread();
-        s_threads.Add(thread);
+        var thread = new WorkerThread(Thread.CurrentThread);
+        WorkerThreadRegistry.Add(thread);
         t_thread = thread;
         return thread;
     }

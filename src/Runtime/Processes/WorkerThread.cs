@@ -9,6 +9,7 @@ namespace Arbor;
 /// </summary>
 internal sealed class WorkerThread
 {
+    private readonly Thread _owner;
     private Process? _next;
     private int _stamp;
     private int _seenStamp;
@@ -26,7 +27,12 @@ internal sealed class WorkerThread
     /// <summary>Where this thread registers the timeouts of the calls it makes (created by its first timed call).</summary>
     public Timers.CallTimeoutRing? CallTimeouts;
 
+    public WorkerThread(Thread owner) => _owner = owner;
+
     public bool HasProcess => Volatile.Read(ref _next) is not null;
+
+    /// <summary>The thread has exited and nothing of it is left to look at: no parked process, no outstanding call timeout.</summary>
+    public bool CanBeDropped => !_owner.IsAlive && !HasProcess && CallTimeouts?.IsEmpty != false;
 
     /// <summary>Whether either slot holds something; a hint for the owner's hot loop (a plain read is enough there).</summary>
     public bool HasHandOffs => _next is not null || Continuation is not null;

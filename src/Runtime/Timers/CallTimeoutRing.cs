@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -9,8 +8,7 @@ namespace Arbor.Timers;
 
 /// <summary>
 /// Where a thread registers the timeouts of the calls it makes (held in its <see cref="WorkerThread"/>): a fixed ring
-/// of slots owned by that thread, written
-/// with plain stores and read by the timer threads. Registering costs no atomic operation and, unlike a shared list
+/// of slots owned by that thread, written with plain stores and read by the timer threads. Registering costs no atomic operation and, unlike a shared list
 /// drained every few milliseconds, keeps at most one ring's worth of answered calls reachable — a list of every call
 /// of the last pass survived each gen0 collection and was promoted, which cost a third of the call rate.
 /// </summary>
@@ -26,7 +24,6 @@ internal sealed class CallTimeoutRing
     /// <summary>Every node's timer thread asks for a scan; one within this many milliseconds serves them all.</summary>
     private const int SharedScanMs = 5;
 
-    private static readonly ConcurrentBag<CallTimeoutRing> s_rings = new();
     private static int s_scanning;
     private static int s_soonerRegistered;
     private static long s_lastScanMs = long.MinValue;
@@ -35,14 +32,13 @@ internal sealed class CallTimeoutRing
     private readonly CallMessage?[] _slots = new CallMessage?[Size];
     private int _next;
 
-    private CallTimeoutRing()
-    {
-    }
+    /// <summary>True when no slot holds a call (a scan clears answered and timed-out ones).</summary>
+    public bool IsEmpty => Array.TrueForAll(_slots, static slot => slot is null);
 
     /// <summary>Starts the timeout of <paramref name="call"/>, due at <see cref="CallMessage.DueMs"/>, on behalf of this thread.</summary>
     public static void Track(WorkerThread caller, CallMessage call, TimerService timers)
     {
-        var ring = caller.CallTimeouts ?? Register(caller);
+        var ring = caller.CallTimeouts ??= new CallTimeoutRing();
         var index = ring._next;
         ring._next = (index + 1) & (Size - 1);
         // The slots are CallMessage?[]: indexing by reference through the array data skips the covariance check.
@@ -81,6 +77,7 @@ internal sealed class CallTimeoutRing
         {
             Interlocked.Exchange(ref s_soonerRegistered, 0);
             earliest = ScanAll(nowMs);
+            WorkerThreadRegistry.DropExited();
             Volatile.Write(ref s_earliestDueMs, earliest);
             Volatile.Write(ref s_lastScanMs, nowMs);
             return earliest;
@@ -93,13 +90,18 @@ internal sealed class CallTimeoutRing
 
     /// <summary>
     /// One pass over every ring. A slot is cleared only if it still holds the call that was looked at, and each call
-    /// completes once, so racing the owning thread's next registration is harmless.
+    /// completes once, so racing the owning thread's next registration (or another scan) is harmless.
     /// </summary>
-    private static long ScanAll(long nowMs)
+    internal static long ScanAll(long nowMs)
     {
         var earliest = long.MaxValue;
-        foreach (var ring in s_rings)
+        foreach (var thread in WorkerThreadRegistry.All)
         {
+            if (thread.CallTimeouts is not { } ring)
+            {
+                continue;
+            }
+
             var slots = ring._slots;
             for (var i = 0; i < slots.Length; i++)
             {
@@ -123,13 +125,5 @@ internal sealed class CallTimeoutRing
         }
 
         return earliest;
-    }
-
-    private static CallTimeoutRing Register(WorkerThread caller)
-    {
-        var ring = new CallTimeoutRing();
-        s_rings.Add(ring);
-        caller.CallTimeouts = ring;
-        return ring;
     }
 }

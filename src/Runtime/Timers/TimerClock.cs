@@ -5,14 +5,17 @@ namespace Arbor.Timers;
 
 /// <summary>
 /// The clock every timer is measured on: <see cref="Environment.TickCount64"/>, cheap to read on every call but
-/// coarse — it advances in steps of the operating system's tick (1 to 16 ms). A due time taken from a coarse reading
-/// could come up to one step early, so due times add one step: a timer never fires before its delay has passed (OTP's
-/// guarantee) and fires at most a step plus one timer pass late.
+/// coarse — it advances in steps of the operating system's tick (1 to 16 ms) and is truncated to whole milliseconds. A
+/// due time taken from a reading could come up to a step and a millisecond early, so due times add that: a timer never
+/// fires before its delay has passed (OTP's guarantee) and fires at most that much plus one timer pass late.
 /// </summary>
 internal static class TimerClock
 {
-    /// <summary>The size of one step of the clock, in milliseconds (measured once).</summary>
-    public static readonly long StepMs = MeasureStep();
+    /// <summary>
+    /// The most a reading can lag real time, in milliseconds: one step of the clock (measured once) plus the
+    /// millisecond a reading loses by truncation.
+    /// </summary>
+    public static readonly long StepMs = MeasureStep() + 1;
 
     /// <summary>Now, in milliseconds on this clock.</summary>
     public static long NowMs => Environment.TickCount64;
