@@ -14,41 +14,34 @@ namespace Arbor.Analyzers;
 /// parameter (a <c>ContinueWith</c> continuation gets a completed task).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
+public sealed class BlockingCallAnalyzer : ArborAnalyzer
 {
     /// <summary>Diagnostic property naming the <see cref="BlockingKind"/>, read by the await code fix.</summary>
     internal const string KindProperty = "BlockingKind";
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingCall);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public BlockingCallAnalyzer()
+        : base(Descriptors.BlockingCall)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            var blocking = new BlockingApis(start.Compilation);
-            var threads = new ThreadHoppingApis(start.Compilation);
-            ProcessCodeAnalysis.Register(
-                start,
-                arbor,
-                (context, findings) =>
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var blocking = new BlockingApis(start.Compilation);
+        var threads = new ThreadHoppingApis(start.Compilation);
+        ProcessCodeAnalysis.Register(
+            start,
+            arbor,
+            (context, findings) =>
+            {
+                if (MayBlock(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
                 {
-                    if (MayBlock(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
-                    {
-                        Analyze(operation, findings, blocking, threads);
-                    }
-                },
-                SyntaxKind.InvocationExpression,
-                SyntaxKind.SimpleMemberAccessExpression);
-        });
+                    Analyze(operation, findings, blocking, threads);
+                }
+            },
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.SimpleMemberAccessExpression);
     }
 
     private static readonly ImmutableHashSet<string> s_blockingMethods = ImmutableHashSet.Create(

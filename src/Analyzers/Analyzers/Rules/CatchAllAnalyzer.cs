@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,41 +13,34 @@ namespace Arbor.Analyzers;
 /// process is fine: the failure still surfaces.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CatchAllAnalyzer : DiagnosticAnalyzer
+public sealed class CatchAllAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DefensiveCatchAll);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public CatchAllAnalyzer()
+        : base(Descriptors.DefensiveCatchAll)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-            var escapes = new EscapeHatches(
-                arbor.GenServer,
-                start.Compilation.GetTypeByMetadataName("System.Runtime.ExceptionServices.ExceptionDispatchInfo"),
-                start.Compilation.GetTypeByMetadataName("System.Environment"));
-            ProcessCodeAnalysis.Register(
-                start,
-                arbor,
-                (context, findings) =>
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+        var escapes = new EscapeHatches(
+            arbor.GenServer,
+            start.Compilation.GetTypeByMetadataName("System.Runtime.ExceptionServices.ExceptionDispatchInfo"),
+            start.Compilation.GetTypeByMetadataName("System.Environment"));
+        ProcessCodeAnalysis.Register(
+            start,
+            arbor,
+            (context, findings) =>
+            {
+                if (MayCatchEverything((CatchClauseSyntax)context.Node)
+                    && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is ICatchClauseOperation catchClause)
                 {
-                    if (MayCatchEverything((CatchClauseSyntax)context.Node)
-                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is ICatchClauseOperation catchClause)
-                    {
-                        Analyze(catchClause, findings, exception, escapes);
-                    }
-                },
-                SyntaxKind.CatchClause);
-        });
+                    Analyze(catchClause, findings, exception, escapes);
+                }
+            },
+            SyntaxKind.CatchClause);
     }
 
     private static void Analyze(ICatchClauseOperation catchClause, ProcessFindings findings, INamedTypeSymbol? exception, EscapeHatches escapes)

@@ -15,47 +15,40 @@ namespace Arbor.Analyzers;
 /// statement is only checked when its name says it starts a task (<c>...Async</c>, <c>Task.Run</c>...).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
+public sealed class FireAndForgetAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FireAndForget);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public FireAndForgetAnalyzer()
+        : base(Descriptors.FireAndForget)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+    }
+
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var tasks = new AsyncResultTypes(start.Compilation);
+        ProcessCodeAnalysis.Register(
+            start,
+            arbor,
+            (context, findings) =>
             {
-                return;
-            }
-
-            var tasks = new AsyncResultTypes(start.Compilation);
-            ProcessCodeAnalysis.Register(
-                start,
-                arbor,
-                (context, findings) =>
+                // `M();` is a statement; `void M() => N();` is an arrow whose body the compiler wraps in an implicit statement.
+                var expression = context.Node switch
                 {
-                    // `M();` is a statement; `void M() => N();` is an arrow whose body the compiler wraps in an implicit statement.
-                    var expression = context.Node switch
-                    {
-                        ExpressionStatementSyntax syntax => syntax.Expression,
-                        ArrowExpressionClauseSyntax arrow => arrow.Expression,
-                        _ => null,
-                    };
+                    ExpressionStatementSyntax syntax => syntax.Expression,
+                    ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                    _ => null,
+                };
 
-                    if (expression is not null
-                        && MayDropATask(expression)
-                        && context.SemanticModel.GetOperation(expression, context.CancellationToken)?.Parent is IExpressionStatementOperation statement)
-                    {
-                        Analyze(statement, findings, tasks);
-                    }
-                },
-                SyntaxKind.ExpressionStatement,
-                SyntaxKind.ArrowExpressionClause);
-        });
+                if (expression is not null
+                    && MayDropATask(expression)
+                    && context.SemanticModel.GetOperation(expression, context.CancellationToken)?.Parent is IExpressionStatementOperation statement)
+                {
+                    Analyze(statement, findings, tasks);
+                }
+            },
+            SyntaxKind.ExpressionStatement,
+            SyntaxKind.ArrowExpressionClause);
     }
 
     private static readonly ImmutableHashSet<string> s_taskStarters = ImmutableHashSet.Create(

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,59 +12,52 @@ namespace Arbor.Analyzers;
 /// its <c>ChildSpec(...)</c> is never called or referenced, and no child start function creates or starts it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingChildSpecAnalyzer : DiagnosticAnalyzer
+public sealed class MissingChildSpecAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingChildSpec);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public MissingChildSpecAnalyzer()
+        : base(Descriptors.MissingChildSpec)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
+    }
+
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var declared = new ConcurrentBag<INamedTypeSymbol>();
+        var supervised = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        start.RegisterSymbolAction(
+            context =>
             {
-                return;
-            }
-
-            var declared = new ConcurrentBag<INamedTypeSymbol>();
-            var supervised = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-
-            start.RegisterSymbolAction(
-                context =>
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (!type.IsAbstract && arbor.IsGenServer(type))
                 {
-                    var type = (INamedTypeSymbol)context.Symbol;
-                    if (!type.IsAbstract && arbor.IsGenServer(type))
-                    {
-                        declared.Add(type);
-                    }
-                },
-                SymbolKind.NamedType);
-
-            start.RegisterSyntaxNodeAction(
-                context =>
-                {
-                    if (SupervisedType(context, arbor) is { } type)
-                    {
-                        supervised.TryAdd(type.OriginalDefinition, true);
-                    }
-                },
-                SyntaxKind.SimpleMemberAccessExpression,
-                SyntaxKind.ObjectCreationExpression,
-                SyntaxKind.InvocationExpression);
-
-            start.RegisterCompilationEndAction(context =>
-            {
-                foreach (var type in declared)
-                {
-                    if (!supervised.ContainsKey(type.OriginalDefinition) && !type.Locations.IsEmpty)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingChildSpec, type.Locations[0], type.Name));
-                    }
+                    declared.Add(type);
                 }
-            });
+            },
+            SymbolKind.NamedType);
+
+        start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                if (SupervisedType(context, arbor) is { } type)
+                {
+                    supervised.TryAdd(type.OriginalDefinition, true);
+                }
+            },
+            SyntaxKind.SimpleMemberAccessExpression,
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.InvocationExpression);
+
+        start.RegisterCompilationEndAction(context =>
+        {
+            foreach (var type in declared)
+            {
+                if (!supervised.ContainsKey(type.OriginalDefinition) && !type.Locations.IsEmpty)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingChildSpec, type.Locations[0], type.Name));
+                }
+            }
         });
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,26 +11,19 @@ namespace Arbor.Analyzers;
 /// message. Records with init-only properties, primitives and immutable collections are fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutableMessageAnalyzer : DiagnosticAnalyzer
+public sealed class MutableMessageAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MutableMessage);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public MutableMessageAnalyzer()
+        : base(Descriptors.MutableMessage)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            var asyncResults = new AsyncResultTypes(start.Compilation);
-            start.RegisterSymbolAction(context => Analyze(context, arbor, asyncResults), SymbolKind.Method);
-        });
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var asyncResults = new AsyncResultTypes(start.Compilation);
+        start.RegisterSymbolAction(context => Analyze(context, arbor, asyncResults), SymbolKind.Method);
     }
 
     private static void Analyze(SymbolAnalysisContext context, ArborSymbols arbor, AsyncResultTypes asyncResults)

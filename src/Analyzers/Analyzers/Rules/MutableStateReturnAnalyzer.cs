@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,29 +12,22 @@ namespace Arbor.Analyzers;
 /// server's state. A copy (<c>new List&lt;T&gt;(_items)</c>, <c>ToArray()</c>, an immutable snapshot) is fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutableStateReturnAnalyzer : DiagnosticAnalyzer
+public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MutableStateReturned);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public MutableStateReturnAnalyzer()
+        : base(Descriptors.MutableStateReturned)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            start.RegisterSyntaxNodeAction(
-                context => Analyze(context, arbor),
-                SyntaxKind.ReturnStatement,
-                SyntaxKind.ArrowExpressionClause,
-                SyntaxKind.InvocationExpression);
-        });
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        start.RegisterSyntaxNodeAction(
+            context => Analyze(context, arbor),
+            SyntaxKind.ReturnStatement,
+            SyntaxKind.ArrowExpressionClause,
+            SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, ArborSymbols arbor)

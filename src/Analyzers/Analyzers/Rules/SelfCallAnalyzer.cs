@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,37 +12,35 @@ namespace Arbor.Analyzers;
 /// queued and handled later).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SelfCallAnalyzer : DiagnosticAnalyzer
+public sealed class SelfCallAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SelfCall);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public SelfCallAnalyzer()
+        : base(Descriptors.SelfCall)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor || arbor.GenServer is null)
-            {
-                return;
-            }
+    }
 
-            var tasks = new AsyncResultTypes(start.Compilation);
-            ProcessCodeAnalysis.Register(
-                start,
-                arbor,
-                (context, findings) =>
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        if (arbor.GenServer is null)
+        {
+            return;
+        }
+
+        var tasks = new AsyncResultTypes(start.Compilation);
+        ProcessCodeAnalysis.Register(
+            start,
+            arbor,
+            (context, findings) =>
+            {
+                if (MayCallSelf((InvocationExpressionSyntax)context.Node)
+                    && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
                 {
-                    if (MayCallSelf((InvocationExpressionSyntax)context.Node)
-                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
-                    {
-                        Analyze(invocation, findings, arbor, tasks);
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-        });
+                    Analyze(invocation, findings, arbor, tasks);
+                }
+            },
+            SyntaxKind.InvocationExpression);
     }
 
     /// <summary>Binding-free filter: <c>CallAsync(...)</c>, or a method called on <c>SelfRef</c> or on <c>X.FromPid(...)</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,25 +9,18 @@ namespace Arbor.Analyzers;
 /// process of the type shares it. Constants and static readonly immutable values are fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StaticMutableStateAnalyzer : DiagnosticAnalyzer
+public sealed class StaticMutableStateAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StaticMutableState);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public StaticMutableStateAnalyzer()
+        : base(Descriptors.StaticMutableState)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            start.RegisterSymbolAction(context => Analyze(context, arbor), SymbolKind.Field, SymbolKind.Property);
-        });
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        start.RegisterSymbolAction(context => Analyze(context, arbor), SymbolKind.Field, SymbolKind.Property);
     }
 
     private static void Analyze(SymbolAnalysisContext context, ArborSymbols arbor)

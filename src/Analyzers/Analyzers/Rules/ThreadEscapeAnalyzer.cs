@@ -15,38 +15,31 @@ namespace Arbor.Analyzers;
 /// that only use their own parameters and locals are fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ThreadEscapeAnalyzer : DiagnosticAnalyzer
+public sealed class ThreadEscapeAnalyzer : ArborAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StateEscapesToThread);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public ThreadEscapeAnalyzer()
+        : base(Descriptors.StateEscapesToThread)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor)
-            {
-                return;
-            }
+    }
 
-            var apis = new ThreadHoppingApis(start.Compilation);
-            ProcessCodeAnalysis.Register(
-                start,
-                arbor,
-                (context, findings) =>
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        var apis = new ThreadHoppingApis(start.Compilation);
+        ProcessCodeAnalysis.Register(
+            start,
+            arbor,
+            (context, findings) =>
+            {
+                if (MayHopThreads(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
                 {
-                    if (MayHopThreads(context.Node) && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { } operation)
-                    {
-                        Analyze(operation, findings, apis);
-                    }
-                },
-                SyntaxKind.InvocationExpression,
-                SyntaxKind.ObjectCreationExpression,
-                SyntaxKind.ImplicitObjectCreationExpression);
-        });
+                    Analyze(operation, findings, apis);
+                }
+            },
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
     }
 
     private static readonly ImmutableHashSet<string> s_hoppingMethods = ImmutableHashSet.Create(

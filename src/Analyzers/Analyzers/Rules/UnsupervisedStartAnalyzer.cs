@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,39 +13,37 @@ namespace Arbor.Analyzers;
 /// are exempt unless <c>arbor.unsupervised_start.report_in_test_projects = true</c> is set in .editorconfig.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnsupervisedStartAnalyzer : DiagnosticAnalyzer
+public sealed class UnsupervisedStartAnalyzer : ArborAnalyzer
 {
     /// <summary>The .editorconfig option that turns the rule on in test projects.</summary>
     public const string ReportInTestProjectsOption = "arbor.unsupervised_start.report_in_test_projects";
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsupervisedStart);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public UnsupervisedStartAnalyzer()
+        : base(Descriptors.UnsupervisedStart)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ArborSymbols.TryCreate(start.Compilation) is not { } arbor || arbor.ArborNode is null)
-            {
-                return;
-            }
+    }
 
-            var isTestProject = TestProjectDetection.IsTestProject(start.Compilation, start.Options);
-            start.RegisterSyntaxNodeAction(
-                context =>
+    /// <inheritdoc />
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
+    {
+        if (arbor.ArborNode is null)
+        {
+            return;
+        }
+
+        var isTestProject = TestProjectDetection.IsTestProject(start.Compilation, start.Options);
+        start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                // Binding-free filter first: only calls named StartAsync can be a stand-alone start.
+                if (SyntaxNames.InvokedName((InvocationExpressionSyntax)context.Node) == "StartAsync"
+                    && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
                 {
-                    // Binding-free filter first: only calls named StartAsync can be a stand-alone start.
-                    if (SyntaxNames.InvokedName((InvocationExpressionSyntax)context.Node) == "StartAsync"
-                        && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
-                    {
-                        Analyze(context, invocation, arbor, isTestProject);
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-        });
+                    Analyze(context, invocation, arbor, isTestProject);
+                }
+            },
+            SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, ArborSymbols arbor, bool isTestProject)
