@@ -30,4 +30,25 @@ public sealed class ReportingTests
         await host.StopAsync().WaitAsync(s_hangGuard);
         Assert.Contains(logs.In("Arbor.Hosting"), entry => entry.Event.Name == "RootStopped");
     }
+
+    [Fact]
+    public async Task The_crash_report_detail_set_on_the_host_reaches_the_node()
+    {
+        var logs = new CapturedLogs();
+        var journal = new Journal();
+        using var host = TestHost.Build(logs, services => services.AddArbor(arbor =>
+        {
+            arbor.CrashReportDetail = CrashReportDetail.TypesOnly;
+            arbor.AddChild(Worker.ChildSpec("private", journal, name: "private"));
+        }));
+        await host.StartAsync().WaitAsync(s_hangGuard);
+        Assert.Equal("start private", await journal.Started.ReadAsync());
+
+        host.Node().Whereis<WorkerRef>("private").Crash();
+        Assert.Equal("start private", await journal.Started.ReadAsync().AsTask().WaitAsync(s_hangGuard));
+
+        var crash = Assert.Single(logs.In("Arbor.Process"), entry => entry.Level == LogLevel.Error);
+        Assert.Contains("last message: Worker.ArborMessages.CrashCast;", crash.Message);
+        await host.StopAsync().WaitAsync(s_hangGuard);
+    }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using Arbor.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -29,8 +31,13 @@ internal sealed class ProcessReporter
             "Process {Pid} ({Name}) exited; a callback registered on its exit token threw");
 
     private readonly ILogger _logger;
+    private readonly CrashReportDetail _detail;
 
-    public ProcessReporter(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger("Arbor.Process");
+    public ProcessReporter(ILoggerFactory loggerFactory, CrashReportDetail detail)
+    {
+        _logger = loggerFactory.CreateLogger("Arbor.Process");
+        _detail = detail;
+    }
 
     public void ProcessCrashed(Process process, ExitReason reason, Envelope? lastMessage)
     {
@@ -44,8 +51,8 @@ internal sealed class ProcessReporter
             process.Pid.ToString(),
             process.RegisteredName ?? "anonymous",
             reason.ToString(),
-            lastMessage?.ToString() ?? "none",
-            process.Behavior?.DescribeState() ?? "not initialised",
+            lastMessage is null ? "none" : Describe(lastMessage is InfoEnvelope info ? info.Message : lastMessage),
+            process.Behavior is { } behavior ? (_detail == CrashReportDetail.Full ? behavior.DescribeState() : TypeName(behavior)) : "not initialised",
             reason.Exception);
     }
 
@@ -53,7 +60,7 @@ internal sealed class ProcessReporter
     {
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            s_unexpectedInfo(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", message.ToString() ?? message.GetType().Name, null);
+            s_unexpectedInfo(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", Describe(message), null);
         }
     }
 
@@ -63,5 +70,26 @@ internal sealed class ProcessReporter
         {
             s_exitCallbackFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception);
         }
+    }
+
+    private string Describe(object message) =>
+        _detail == CrashReportDetail.Full ? message.ToString() ?? TypeName(message) : TypeName(message);
+
+    /// <summary>A value's type as C# names it, without its namespace: <c>Counter.ArborMessages.AddCall</c>, <c>Cache&lt;String, Int32&gt;</c>.</summary>
+    private static string TypeName(object value) => TypeName(value.GetType());
+
+    private static string TypeName(Type type)
+    {
+        var name = type.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        if (tick >= 0)
+        {
+            // Own type parameters are the last ones: a nested type also lists those of the types around it.
+            var arity = int.Parse(name.AsSpan(tick + 1), CultureInfo.InvariantCulture);
+            var arguments = type.GetGenericArguments();
+            name = name[..tick] + "<" + string.Join(", ", arguments.Skip(arguments.Length - arity).Select(TypeName)) + ">";
+        }
+
+        return type.DeclaringType is { } outer ? TypeName(outer) + "." + name : name;
     }
 }

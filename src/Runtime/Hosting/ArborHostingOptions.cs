@@ -30,6 +30,9 @@ public sealed class ArborHostingOptions
     /// </summary>
     public bool StopHostWhenRootExits { get; set; } = true;
 
+    /// <summary>How much of a crashed process's last message and state crash reports show; <see cref="CrashReportDetail.Full"/> by default.</summary>
+    public CrashReportDetail CrashReportDetail { get; set; } = CrashReportDetail.Full;
+
     /// <summary>The child spec factories, in start order (they stop in reverse order).</summary>
     internal IReadOnlyList<Func<IServiceProvider, ChildSpec>> Children => _children;
 

@@ -58,7 +58,11 @@ public static class ArborServiceCollectionExtensions
 
     private static ArborNode CreateNode(IServiceProvider provider)
     {
-        var options = new ArborNodeOptions { LoggerFactory = provider.GetService<ILoggerFactory>() };
+        var options = new ArborNodeOptions
+        {
+            LoggerFactory = provider.GetService<ILoggerFactory>(),
+            CrashReportDetail = provider.GetRequiredService<ArborHostingOptions>().CrashReportDetail,
+        };
 
         // Starting a node is synchronous today; the ValueTask leaves room for nodes that connect somewhere. A DI factory
         // cannot await, so an asynchronous start would be a bug to fix here, not something to block on.

@@ -19,7 +19,7 @@ public sealed class ArborNode : IAsyncDisposable
     private ArborNode(ArborNodeOptions options)
     {
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        Reporter = new ProcessReporter(LoggerFactory);
+        Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Timers = new TimerService();
     }
 

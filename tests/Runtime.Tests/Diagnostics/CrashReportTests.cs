@@ -72,6 +72,40 @@ public sealed class CrashReportTests
         Assert.Contains("stray", entry.Message);
     }
 
+    [Fact]
+    public async Task With_types_only_a_crash_report_names_the_message_and_state_types_but_not_their_contents()
+    {
+        var logs = new CapturingLoggerProvider();
+        var options = new ArborNodeOptions { LoggerFactory = LoggerFactory(logs), CrashReportDetail = CrashReportDetail.TypesOnly };
+        await using var node = await ArborNode.StartAsync(options);
+        var server = await Scripted.StartOkAsync(node, new Script { Cast = (_, _) => throw new InvalidOperationException("disk full") });
+
+        Scripted.Tell(server, "card 4111-1111");
+        await node.WhenExited(server).Within();
+
+        var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.DoesNotContain("4111", entry.Message);
+        Assert.Contains("last message: Tell;", entry.Message);
+        Assert.Contains("state: Scripted", entry.Message);
+        Assert.Contains("disk full", entry.Message); // the exception is the failure, not the data
+    }
+
+    [Fact]
+    public async Task With_types_only_an_unexpected_message_is_reported_by_its_type()
+    {
+        var logs = new CapturingLoggerProvider();
+        var options = new ArborNodeOptions { LoggerFactory = LoggerFactory(logs), CrashReportDetail = CrashReportDetail.TypesOnly };
+        await using var node = await ArborNode.StartAsync(options);
+        var server = await Scripted.StartOkAsync(node, new Script { Call = (s, ask) => { s.Answer(ask, "alive"); return default; } });
+
+        server.Send(new System.Collections.Generic.KeyValuePair<string, int>("password", 42));
+
+        Assert.Equal("alive", await Scripted.AskAsync(server).Within());
+        var entry = Assert.Single(logs.Entries);
+        Assert.DoesNotContain("password", entry.Message);
+        Assert.Contains("KeyValuePair<String, Int32>", entry.Message);
+    }
+
     private static ILoggerFactory LoggerFactory(CapturingLoggerProvider provider) => provider;
 }
 
