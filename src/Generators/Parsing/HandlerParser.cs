@@ -235,7 +235,8 @@ internal sealed class HandlerParser
                 RefKind.In => "an in parameter",
                 RefKind.RefReadOnlyParameter => "a ref readonly parameter",
                 _ => parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? "a pointer"
-                    : parameter.Type.IsRefLikeType ? "a ref struct, which cannot be stored in a message" : null,
+                    : parameter.Type.IsRefLikeType ? "a ref struct, which cannot be stored in a message"
+                    : parameter.Type is ITypeParameterSymbol { AllowsRefLikeType: true } ? "a type parameter that allows ref structs, which cannot be stored in a message" : null,
             };
 
             if (problem is not null)
