@@ -74,6 +74,8 @@ public sealed class DiagnosticTests
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Call(Name = \"not valid\")|]] public int Do() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [Terminate] public void Done[|(string why)|] { } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { private int _x; [Call] public [|ref int|] Get() => ref _x; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Call] public [|Span<int>|] Get() => default; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter<T> where T : allows ref struct { [Call] public [|T|] Get() => default!; }")]
     [InlineData("ARB0013", "public interface IGet { int Get(); } [GenServer] public partial class Counter : IGet { [[|Call|]] int IGet.Get() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { public int Value { [[|Call|]] get => 1; } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Cast|]] public Counter() { } }")]
