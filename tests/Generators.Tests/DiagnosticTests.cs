@@ -25,9 +25,7 @@ public sealed class DiagnosticTests
     [InlineData("ARB0002", "[GenServer] public [|static|] partial class Counter { }")]
     [InlineData("ARB0002", "[GenServer] public [|abstract|] partial class Counter { }")]
     [InlineData("ARB0002", "[GenServer] public partial [|record|] Counter { }")]
-    // ARB0003: generic, or nested in a generic type.
-    [InlineData("ARB0003", "[GenServer] public partial class Counter[|<T>|] { }")]
-    [InlineData("ARB0003", "public partial class Outer<T> { [GenServer] public partial class [|Inner|] { } }")]
+    // ARB0003 is retired: generic GenServers are supported (see Generic_servers_are_not_reported below).
     // ARB0004: a user-declared base class.
     [InlineData("ARB0004", "public class Base { } [GenServer] public partial class Counter : [|Base|], IDisposable { public void Dispose() { } }")]
     // ARB0005: a signature type less accessible than the server (parameter, return, constructor, hidden inside the server).
@@ -42,6 +40,7 @@ public sealed class DiagnosticTests
     [InlineData("ARB0006", "[GenServer] public unsafe partial class Counter { [Cast] public void Get([|int* x|]) { } }")]
     [InlineData("ARB0006", "[GenServer] public partial class Counter { [Cast] public void Get([|Span<int> x|]) { } }")]
     [InlineData("ARB0006", "[GenServer] public partial class Counter { public Counter([|ref int start|]) { } }")]
+    [InlineData("ARB0006", "[GenServer] public partial class Counter<T> where T : allows ref struct { [Cast] public void Put([|T value|]) { } }")]
     // ARB0007: a call with no reply.
     [InlineData("ARB0007", "[GenServer] public partial class Counter { [Call] public [|void|] Do() { } }")]
     [InlineData("ARB0007", "[GenServer] public partial class Counter { [Call] public [|ValueTask|] DoAsync() => default; }")]
@@ -75,6 +74,8 @@ public sealed class DiagnosticTests
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Call(Name = \"not valid\")|]] public int Do() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [Terminate] public void Done[|(string why)|] { } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { private int _x; [Call] public [|ref int|] Get() => ref _x; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter { [Call] public [|Span<int>|] Get() => default; }")]
+    [InlineData("ARB0013", "[GenServer] public partial class Counter<T> where T : allows ref struct { [Call] public [|T|] Get() => default!; }")]
     [InlineData("ARB0013", "public interface IGet { int Get(); } [GenServer] public partial class Counter : IGet { [[|Call|]] int IGet.Get() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { public int Value { [[|Call|]] get => 1; } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Cast|]] public Counter() { } }")]
@@ -94,6 +95,28 @@ public sealed class DiagnosticTests
         Assert.Equal(spans.Single(), reported.Location.SourceSpan);
         Assert.Equal("Source0.cs", reported.Location.GetLineSpan().Path);
         Assert.EndsWith($"/docs/diagnostics/{id}.md", reported.Descriptor.HelpLinkUri);
+    }
+
+    [Theory]
+    [InlineData("[GenServer] public partial class Counter<T> { [Call] public T? Get() => default; }")]
+    [InlineData("public partial class Outer<T> { [GenServer] public partial class Inner { [Cast] public void Put(T value) { } } }")]
+    [InlineData("[GenServer] public partial class Counter<T> where T : allows ref struct { [Call] public int Get() => 1; }")]
+    public void Generic_servers_are_not_reported(string declaration)
+    {
+        var run = Generate.Clean(Usings + declaration);
+
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void A_generic_and_a_non_generic_server_of_the_same_name_get_a_file_each()
+    {
+        var run = Generate.Clean(Usings + """
+            [GenServer] public partial class Counter { [Call] public int Get() => 1; }
+            [GenServer] public partial class Counter<T> { [Call] public T? Get() => default; }
+            """);
+
+        Assert.Equal(["Counter.g.cs", "Counter`1.g.cs"], run.GeneratedSources.Keys.Order(System.StringComparer.Ordinal));
     }
 
     [Fact]

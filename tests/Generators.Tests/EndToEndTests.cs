@@ -56,6 +56,10 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
             await RunAsync("SignificantPermanentChildIsRejected"));
 
     [Fact]
+    public async Task A_generic_server_runs_under_a_supervisor_from_its_generic_child_spec_and_answers_through_its_generic_client() =>
+        Assert.Equal("1 2 3 none | 3 True | cache True True | 0 False True", await RunAsync("GenericCacheUnderSupervisor"));
+
+    [Fact]
     public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type() =>
         Assert.Equal("down Shutdown | exited Crash | idle | True", await RunAsync("MonitorsLinksAndIdleTimeouts"));
 

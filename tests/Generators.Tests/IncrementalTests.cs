@@ -26,6 +26,13 @@ public sealed class IncrementalTests
         }
 
         [GenServer]
+        public partial class Pool<T>
+            where T : notnull
+        {
+            [Cast] public void Put(T item) { }
+        }
+
+        [GenServer]
         public partial class Broken
         {
             [Cast] public int Wrong() => 1;

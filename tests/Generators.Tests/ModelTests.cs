@@ -37,26 +37,47 @@ public sealed class ModelTests
     [Fact]
     public void Values_the_pipeline_holds_contain_no_symbols_or_syntax()
     {
-        var run = Generate.From(SnapshotSource, "[Arbor.GenServer] public partial class Bad { [Arbor.Cast] public int Wrong() => 1; }");
+        var run = Generate.From(SnapshotSource, GenericSource, "[Arbor.GenServer] public partial class Bad { [Arbor.Cast] public int Wrong() => 1; }");
         var values = run.TrackedOutputs(GenServerGenerator.TrackingNames.Parse).ToList();
 
-        Assert.Equal(2, values.Count);
+        Assert.Equal(3, values.Count);
         foreach (var value in values)
         {
             WalkValue(value, new HashSet<object>(ReferenceEqualityComparer.Instance));
         }
     }
 
-    [Fact]
-    public void Parsing_the_same_source_twice_gives_equal_models()
+    [Theory]
+    [InlineData(SnapshotSource)]
+    [InlineData(GenericSource)]
+    public void Parsing_the_same_source_twice_gives_equal_models(string source)
     {
-        var first = Generate.From(SnapshotSource).TrackedOutputs(GenServerGenerator.TrackingNames.Parse).Single();
-        var second = Generate.From(SnapshotSource).TrackedOutputs(GenServerGenerator.TrackingNames.Parse).Single();
+        var first = Generate.From(source).TrackedOutputs(GenServerGenerator.TrackingNames.Parse).Single();
+        var second = Generate.From(source).TrackedOutputs(GenServerGenerator.TrackingNames.Parse).Single();
 
         Assert.NotSame(first, second);
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
     }
+
+    private const string GenericSource = """
+        using System;
+        using System.Collections.Generic;
+        using Arbor;
+
+        public partial class Outer<TOuter>
+        {
+            [GenServer]
+            public partial class Store<TKey, TValue>
+                where TKey : notnull, IComparable<TKey>
+                where TValue : class?, new()
+            {
+                [Call] public TValue? Get(TKey key) => null;
+                [Cast] public void Put(TKey key, TValue value, TOuter? tag = default) { }
+                [Info] public void On(KeyValuePair<TKey, TValue> entry) { }
+            }
+        }
+        """;
 
     private const string SnapshotSource = """
         using System.Collections.Generic;

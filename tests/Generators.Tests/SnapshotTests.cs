@@ -95,6 +95,73 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Generic_server_with_constraints_gets_a_generic_client()
+    {
+        var run = Generate.Clean("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop.Caching;
+
+            public interface IWeighted { int Weight { get; } }
+
+            [GenServer]
+            public partial class Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>
+                where TKey : notnull, IComparable<TKey>
+                where TValue : class?, IWeighted?
+                where TStamp : struct
+                where TMeta : unmanaged
+                where TEntry : TValue, new()
+            {
+                private readonly Dictionary<TKey, TValue> _entries;
+
+                public Cache(IEnumerable<KeyValuePair<TKey, TValue>> seed, TStamp stamp = default) => _entries = new(seed);
+
+                [Call] public TValue? Get(TKey key) => _entries.GetValueOrDefault(key);
+                [Call] public Task<TStamp?> StampAsync(TMeta meta, TNote? note = default) => Task.FromResult<TStamp?>(null);
+                [Call] public void Later(TKey key, ReplyTo<List<TValue>> reply) { }
+                [Cast] public void Put(TKey key, TValue value) => _entries[key] = value;
+                [Cast] public void Put(TEntry entry) { }
+                [Info] public void On(TKey key) { }
+                [Info] public void On(object other) { }
+                [Call] public CacheRef<TKey, TValue, TStamp, TMeta, TNote, TEntry> Me() => SelfRef;
+            }
+            """);
+
+        Snapshot.Match("GenericServer", run.Single());
+    }
+
+    [Fact]
+    public void Generic_server_nested_in_a_generic_type_with_a_type_parameter_named_T()
+    {
+        // The reply helpers' own type parameter must not be T here (CS0693, a warning, would break the build).
+        var run = Generate.Clean("""
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop;
+
+            public partial class Registry<T>
+                where T : class
+            {
+                [GenServer]
+                internal sealed partial class Shard<TItem>
+                    where TItem : T
+                {
+                    [Call] public async ValueTask<T?> FindAsync(TItem item) { await Task.Yield(); return item; }
+                    [Cast] public void Add(TItem item, T? parent = null) { }
+                    [Info] public void On(T message) { }
+                    [Call] public ShardRef<TItem> Me() => SelfRef;
+                }
+            }
+            """);
+
+        Snapshot.Match("GenericNested", run.Single());
+    }
+
+    [Fact]
     public void Nested_in_partial_types_inside_a_nested_namespace()
     {
         var run = Generate.Clean("""

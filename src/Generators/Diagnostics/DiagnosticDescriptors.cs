@@ -20,10 +20,8 @@ internal static class DiagnosticDescriptors
         "GenServer must be a non-static, non-abstract class",
         "'{0}' cannot be a GenServer because it is {1}; a GenServer is a concrete class the runtime instantiates in a new process");
 
-    public static readonly DiagnosticDescriptor GenericGenServer = Create(
-        "ARB0003",
-        "Generic GenServers are not supported",
-        "'{0}' cannot be a GenServer because {1}; generic GenServers are not supported (use a non-generic class that holds the generic state)");
+    // ARB0003 ("Generic GenServers are not supported") is retired: generic GenServers, and GenServers nested in generic
+    // types, get a generic client. The id stays reserved (docs/diagnostics/ARB0003.md), so it is never reused.
 
     public static readonly DiagnosticDescriptor BaseClassDeclared = Create(
         "ARB0004",
@@ -90,7 +88,6 @@ internal static class DiagnosticDescriptors
     {
         "ARB0001" => NotPartial,
         "ARB0002" => InvalidClassKind,
-        "ARB0003" => GenericGenServer,
         "ARB0004" => BaseClassDeclared,
         "ARB0005" => InaccessibleSignatureType,
         "ARB0006" => ByRefParameter,

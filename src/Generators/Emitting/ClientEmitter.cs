@@ -13,15 +13,15 @@ internal static class ClientEmitter
     public static void Emit(SourceWriter writer, GenServerModel model)
     {
         var messages = GenServerEmitter.QualifiedServerName(model) + "." + Names.MessagesClass + ".";
-        var refName = model.RefName;
+        var refName = model.RefType;
 
         writer.Line("/// <summary>");
         writer.Line("/// A typed client for a <c>" + model.Name + "</c> process. It only holds the pid: copy it, store it, compare it.");
         writer.Line("/// Calls fail with a <c>CallException</c> when the server is gone; casts never fail.");
         writer.Line("/// </summary>");
         writer.Line(Names.GeneratedCode);
-        writer.Open(model.Accessibility + " readonly partial struct " + refName + " : " + model.ClientInterfaceName + ", " + Names.ProcessRef + "<" + refName + ">, global::System.IEquatable<" + refName + ">");
-        writer.Line("private " + refName + "(" + Names.Pid + " pid) => Pid = pid;");
+        OpenGeneric(writer, model, model.Accessibility + " readonly partial struct " + refName + " : " + model.ClientInterfaceType + ", " + Names.ProcessRef + "<" + refName + ">, global::System.IEquatable<" + refName + ">");
+        writer.Line("private " + model.RefName + "(" + Names.Pid + " pid) => Pid = pid;");
         writer.Line();
         writer.Line("/// <summary>The server process.</summary>");
         writer.Line("public " + Names.Pid + " Pid { get; }");
@@ -71,9 +71,9 @@ internal static class ClientEmitter
         writer.Close();
         writer.Line();
 
-        writer.Line("/// <summary>The requests a <c>" + model.Name + "</c> process accepts; implemented by <see cref=\"" + refName + "\"/>, and by fakes in tests.</summary>");
+        writer.Line("/// <summary>The requests a <c>" + model.Name + "</c> process accepts; implemented by <see cref=\"" + model.RefName + TypeParameterList.OfCref(model.TypeParameters) + "\"/>, and by fakes in tests.</summary>");
         writer.Line(Names.GeneratedCode);
-        writer.Open(model.Accessibility + " partial interface " + model.ClientInterfaceName);
+        OpenGeneric(writer, model, model.Accessibility + " partial interface " + model.ClientInterfaceType);
         writer.Line("/// <summary>The server process.</summary>");
         writer.Line(Names.Pid + " Pid { get; }");
         foreach (var request in model.Requests)
@@ -85,6 +85,25 @@ internal static class ClientEmitter
         }
 
         writer.Close();
+    }
+
+    /// <summary>Opens a client type; a generic one restates the server's constraints, since it names the server's messages.</summary>
+    private static void OpenGeneric(SourceWriter writer, GenServerModel model, string header)
+    {
+        var clauses = model.ConstraintClauses;
+        if (clauses.Count == 0)
+        {
+            writer.Open(header);
+            return;
+        }
+
+        writer.Line(header);
+        for (var i = 0; i < clauses.Count - 1; i++)
+        {
+            writer.Line("    " + clauses[i]);
+        }
+
+        writer.Open("    " + clauses[clauses.Count - 1]);
     }
 
     private static void WriteObsolete(SourceWriter writer, RequestHandlerModel request)

@@ -160,21 +160,43 @@ internal static class DispatchEmitter
     {
         var needsValueTask = model.Requests.Any(request => request.Kind == RequestKind.Call && !request.DefersReply && request.Returns == ReturnShape.ValueTaskOfT);
         var needsTask = model.Requests.Any(request => request.Kind == RequestKind.Call && !request.DefersReply && request.Returns == ReturnShape.TaskOfT);
+        var result = ResultTypeParameter(model);
         if (needsValueTask)
         {
-            WriteReplyHelper(writer, Names.ValueTask + "<T>");
+            WriteReplyHelper(writer, result, Names.ValueTask + "<" + result + ">");
         }
 
         if (needsTask)
         {
-            WriteReplyHelper(writer, Names.Task + "<T>");
+            WriteReplyHelper(writer, result, Names.Task + "<" + result + ">");
         }
     }
 
-    private static void WriteReplyHelper(SourceWriter writer, string pendingType)
+    /// <summary>
+    /// The helpers' own type parameter: <c>T</c>, unless the server or a containing type already has a <c>T</c> (a method
+    /// type parameter hiding an outer one is warning CS0693).
+    /// </summary>
+    private static string ResultTypeParameter(GenServerModel model)
+    {
+        var taken = new System.Collections.Generic.HashSet<string>(model.TypeParameters, System.StringComparer.Ordinal);
+        foreach (var container in model.ContainingTypes)
+        {
+            taken.UnionWith(container.TypeParameters);
+        }
+
+        var name = "T";
+        for (var suffix = 2; taken.Contains(name); suffix++)
+        {
+            name = "T" + suffix;
+        }
+
+        return name;
+    }
+
+    private static void WriteReplyHelper(SourceWriter writer, string result, string pendingType)
     {
         writer.Line("/// <summary>Replies with an async call handler's result; stays synchronous when the handler already finished.</summary>");
-        writer.Open("private " + Names.ValueTask + " ArborReplyWhenCompleted<T>(" + Names.CallMessage + "<T> call, " + pendingType + " pending)");
+        writer.Open("private " + Names.ValueTask + " ArborReplyWhenCompleted<" + result + ">(" + Names.CallMessage + "<" + result + "> call, " + pendingType + " pending)");
         writer.Open("if (pending.IsCompletedSuccessfully)");
         writer.Line("base.Reply(call, pending.Result);");
         writer.Line("return default;");
@@ -184,7 +206,7 @@ internal static class DispatchEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready.</summary>");
-        writer.Line("private async " + Names.ValueTask + " ArborReplyAfterAwait<T>(" + Names.CallMessage + "<T> call, " + pendingType + " pending) =>");
+        writer.Line("private async " + Names.ValueTask + " ArborReplyAfterAwait<" + result + ">(" + Names.CallMessage + "<" + result + "> call, " + pendingType + " pending) =>");
         writer.Line("    base.Reply(call, await pending.ConfigureAwait(false));");
         writer.Line();
     }

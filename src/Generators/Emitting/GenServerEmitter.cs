@@ -21,10 +21,11 @@ internal static class GenServerEmitter
 
         foreach (var container in model.ContainingTypes)
         {
-            writer.Open("partial " + container.Keyword + " " + container.Name);
+            writer.Open("partial " + container.Keyword + " " + container.Type);
         }
 
-        writer.Open("partial class " + model.Name + " : " + Names.GenServer);
+        // A partial part may leave out its type parameters' constraints; the user's part states them.
+        writer.Open("partial class " + model.ServerType + " : " + Names.GenServer);
         StartEmitter.Emit(writer, model);
         DispatchEmitter.Emit(writer, model);
         MessageEmitter.Emit(writer, model);
@@ -51,10 +52,10 @@ internal static class GenServerEmitter
         var name = "global::" + (model.Namespace is null ? string.Empty : model.Namespace + ".");
         foreach (var container in model.ContainingTypes)
         {
-            name += container.Name + ".";
+            name += container.Type + ".";
         }
 
-        return name + model.Name;
+        return name + model.ServerType;
     }
 
     /// <summary>A parameter's name as XML documentation spells it (no verbatim @).</summary>

@@ -10,7 +10,7 @@ internal static class StartEmitter
     {
         var arguments = string.Join(", ", model.InitParameters.Select(parameter => parameter.Name));
         var declared = string.Concat(ParameterLists.Declare(model.InitParameters).Select(parameter => parameter + ", "));
-        var factory = "() => new " + model.Name + "(" + arguments + ")";
+        var factory = "() => new " + model.ServerType + "(" + arguments + ")";
 
         WriteStart(writer, model, "StartAsync", declared, factory, link: false,
             "Starts a <c>" + model.Name + "</c> process that is not supervised and not linked to the caller. Prefer <c>ChildSpec</c> under a supervisor.");
@@ -38,7 +38,7 @@ internal static class StartEmitter
         writer.Line();
 
         writer.Line("/// <summary>A typed client for this process, to hand to other processes (a server calling itself fails with <c>CallingSelfException</c>).</summary>");
-        writer.Line((model.IsSealed ? "private " : "protected ") + model.RefName + " SelfRef => " + model.RefName + ".FromPid(base.Self);");
+        writer.Line((model.IsSealed ? "private " : "protected ") + model.RefType + " SelfRef => " + model.RefType + ".FromPid(base.Self);");
         writer.Line();
     }
 
@@ -55,8 +55,8 @@ internal static class StartEmitter
         writer.Line("/// <exception cref=\"global::Arbor.StartFailedException\">Init failed, stopped or ignored, or the name is taken.</exception>");
         writer.Line(Names.GeneratedCode);
         // The typed start completes the client straight from init: no async state machine per start.
-        writer.Line("public static " + Names.ValueTask + "<" + model.RefName + "> " + method + "(" + Names.ArborNode + " node, " + declared + "string? name = null) =>");
-        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefName + ">(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }, name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\");");
+        writer.Line("public static " + Names.ValueTask + "<" + model.RefType + "> " + method + "(" + Names.ArborNode + " node, " + declared + "string? name = null) =>");
+        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefType + ">(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }, name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\");");
         writer.Line();
     }
 

@@ -6,7 +6,9 @@ namespace Arbor.Generators.Model;
 /// </summary>
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="ContainingTypes">Outermost first, for a GenServer nested in other partial types.</param>
-/// <param name="Name">The class name.</param>
+/// <param name="Name">The class name, without type parameters.</param>
+/// <param name="TypeParameters">The class's type parameter names in order; empty for a non-generic class.</param>
+/// <param name="ConstraintClauses">The <c>where</c> clauses of the class's type parameters as C#, repeated on the client struct and interface.</param>
 /// <param name="Accessibility">The class's accessibility keyword(s); the client struct and interface get the same.</param>
 /// <param name="IsSealed">A sealed class gets a private <c>SelfRef</c> (a new protected member in a sealed type is a warning).</param>
 /// <param name="HintName">The generated file's name.</param>
@@ -19,6 +21,8 @@ internal sealed record GenServerModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string Name,
+    EquatableArray<string> TypeParameters,
+    EquatableArray<string> ConstraintClauses,
     string Accessibility,
     bool IsSealed,
     string HintName,
@@ -28,14 +32,25 @@ internal sealed record GenServerModel(
     EquatableArray<MessageHandlerModel> Continues,
     TerminateModel? Terminate)
 {
-    /// <summary>The typed client struct's name.</summary>
+    /// <summary>The typed client struct's name, without type parameters (as its constructor is named).</summary>
     public string RefName => Name + "Ref";
 
-    /// <summary>The client interface's name.</summary>
-    public string ClientInterfaceName => "I" + Name + "Client";
+    /// <summary>The server type as code inside it names it: <c>Cache&lt;TKey, TValue&gt;</c>, or just <c>Counter</c>.</summary>
+    public string ServerType => Name + TypeParameterList.Of(TypeParameters);
+
+    /// <summary>The typed client struct as a type: <c>CacheRef&lt;TKey, TValue&gt;</c>.</summary>
+    public string RefType => RefName + TypeParameterList.Of(TypeParameters);
+
+    /// <summary>The client interface as a type: <c>ICacheClient&lt;TKey, TValue&gt;</c>.</summary>
+    public string ClientInterfaceType => "I" + Name + "Client" + TypeParameterList.Of(TypeParameters);
 }
 
 /// <summary>A type enclosing a nested GenServer, re-declared as <c>partial</c> around the generated code.</summary>
 /// <param name="Keyword">class, struct, record, record struct or interface.</param>
-/// <param name="Name">The type's name.</param>
-internal sealed record ContainingTypeModel(string Keyword, string Name);
+/// <param name="Name">The type's name, without type parameters.</param>
+/// <param name="TypeParameters">Its type parameter names; a partial re-declaration must repeat them (it may leave out the constraints).</param>
+internal sealed record ContainingTypeModel(string Keyword, string Name, EquatableArray<string> TypeParameters)
+{
+    /// <summary>The type as it is declared and named: <c>Outer&lt;T&gt;</c>.</summary>
+    public string Type => Name + TypeParameterList.Of(TypeParameters);
+}

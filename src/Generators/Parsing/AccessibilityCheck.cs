@@ -49,7 +49,8 @@ internal static class AccessibilityCheck
         var hidden = false;
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, genServer))
+            // Original definitions: inside a generic server, its nested types are seen through Cache<TKey, TValue>.
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, genServer.OriginalDefinition))
             {
                 return hidden;
             }

@@ -20,7 +20,10 @@ internal static class DefaultValues
     {
         if (value is null)
         {
-            return type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? "default" : "null";
+            // A type parameter that may be a value type has no null literal (CS1750): T x = default.
+            return (type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T) || type is ITypeParameterSymbol { IsReferenceType: false }
+                ? "default"
+                : "null";
         }
 
         var target = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable

@@ -159,6 +159,8 @@ internal static class GenServerParser
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
             type.Name,
+            TypeParameterClauses.Names(type),
+            TypeParameterClauses.Constraints(type),
             AccessibilityKeyword(type.DeclaredAccessibility),
             type.IsSealed,
             HintName(type),
@@ -199,17 +201,6 @@ internal static class GenServerParser
                 : declaration is RecordDeclarationSyntax record ? LocationInfo.From(record.Keyword)
                 : LocationInfo.From(declaration.Identifier);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidClassKind, location, type.Name, problem.Item2));
-            ok = false;
-        }
-
-        if (type.TypeParameters.Length > 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericGenServer, LocationInfo.From(declaration.TypeParameterList) ?? LocationInfo.From(declaration.Identifier), type.Name, "it has type parameters"));
-            ok = false;
-        }
-        else if (ContainingGeneric(type) is { } generic)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericGenServer, LocationInfo.From(declaration.Identifier), type.Name, $"it is nested in the generic type '{TypeNames.Short(generic)}'"));
             ok = false;
         }
 
@@ -353,19 +344,6 @@ internal static class GenServerParser
         _ => "not an ordinary method",
     };
 
-    private static INamedTypeSymbol? ContainingGeneric(INamedTypeSymbol type)
-    {
-        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            if (current.TypeParameters.Length > 0)
-            {
-                return current;
-            }
-        }
-
-        return null;
-    }
-
     private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
     {
         var chain = new List<ContainingTypeModel>();
@@ -377,7 +355,7 @@ internal static class GenServerParser
                 TypeKind.Interface => "interface",
                 _ => current.IsRecord ? "record" : "class",
             };
-            chain.Insert(0, new ContainingTypeModel(keyword, TypeNames.Identifier(current.Name)));
+            chain.Insert(0, new ContainingTypeModel(keyword, TypeNames.Identifier(current.Name), TypeParameterClauses.Names(current)));
         }
 
         return EquatableArray.From(chain);
@@ -385,10 +363,10 @@ internal static class GenServerParser
 
     private static string HintName(INamedTypeSymbol type)
     {
-        var parts = new List<string> { type.Name };
+        var parts = new List<string> { HintPart(type) };
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
         {
-            parts.Insert(0, current.Name);
+            parts.Insert(0, HintPart(current));
         }
 
         if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
@@ -398,6 +376,13 @@ internal static class GenServerParser
 
         return string.Join(".", parts) + ".g.cs";
     }
+
+    /// <summary>
+    /// <c>Cache`2</c> for a generic type, so <c>Cache</c> and <c>Cache&lt;T&gt;</c> in one namespace get a file each. Not
+    /// <see cref="ISymbol.MetadataName"/>: a <c>file</c> type's is mangled with characters a hint name cannot hold.
+    /// </summary>
+    private static string HintPart(INamedTypeSymbol type) =>
+        type.Arity > 0 ? type.Name + "`" + type.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : type.Name;
 
     private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {

@@ -109,7 +109,12 @@ internal sealed class HandlerParser
             else
             {
                 resultType = returnedValue;
-                if (resultType is not null)
+                if (resultType is not null && MayBeRefStruct(resultType))
+                {
+                    Report(DiagnosticDescriptors.InvalidHandlerSignature, where.ReturnType, method.Name, "it returns a ref struct (or a type parameter that allows one), which cannot be stored in a reply");
+                    ok = false;
+                }
+                else if (resultType is not null)
                 {
                     ok &= CheckExposed(resultType, where.ReturnTypeNamed, method.Name);
                 }
@@ -235,7 +240,7 @@ internal sealed class HandlerParser
                 RefKind.In => "an in parameter",
                 RefKind.RefReadOnlyParameter => "a ref readonly parameter",
                 _ => parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer ? "a pointer"
-                    : parameter.Type.IsRefLikeType ? "a ref struct, which cannot be stored in a message" : null,
+                    : MayBeRefStruct(parameter.Type) ? "a ref struct (or a type parameter that allows one), which cannot be stored in a message" : null,
             };
 
             if (problem is not null)
@@ -262,6 +267,10 @@ internal sealed class HandlerParser
         Report(DiagnosticDescriptors.InaccessibleSignatureType, locate(hidden.Name), member, TypeNames.Short(hidden), _genServer.Name);
         return false;
     }
+
+    /// <summary>A type no class field can hold: a ref struct, or a type parameter declared <c>allows ref struct</c>.</summary>
+    private static bool MayBeRefStruct(ITypeSymbol type) =>
+        type.IsRefLikeType || type is ITypeParameterSymbol { AllowsRefLikeType: true };
 
     private static string StripAsync(string name) =>
         name.Length > 5 && name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;

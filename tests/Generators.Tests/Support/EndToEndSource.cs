@@ -205,6 +205,28 @@ internal static class EndToEndSource
             [Cast] public void Crash() => throw new InvalidOperationException("let it crash");
         }
 
+        // Generic: the start helpers live on Cache<TKey, TValue>, the client is CacheRef<TKey, TValue>.
+        [GenServer]
+        public sealed partial class Cache<TKey, TValue>
+            where TKey : notnull
+            where TValue : struct
+        {
+            private readonly Dictionary<TKey, TValue> _entries;
+
+            public Cache(IEnumerable<KeyValuePair<TKey, TValue>> seed) => _entries = new(seed);
+
+            [Call] public TValue? Get(TKey key) => _entries.TryGetValue(key, out var value) ? value : null;
+            [Call] public async ValueTask<int> CountAsync()
+            {
+                await Task.Yield();
+                return _entries.Count;
+            }
+
+            [Cast] public void Put(TKey key, TValue value) => _entries[key] = value;
+            [Info] public void On(KeyValuePair<TKey, TValue> entry) => _entries[entry.Key] = entry.Value;
+            [Call] public bool IsSelf(CacheRef<TKey, TValue> other) => other == SelfRef;
+        }
+
         // A piece of work that ends on its own: the significant child of an auto-shutdown supervisor.
         [GenServer]
         public partial class Job
@@ -400,6 +422,24 @@ internal static class EndToEndSource
                 var supervisorExit = node.WhenExited(supervisor.Pid);
                 job.Finish();
                 return $"{status} | job {await node.WhenExited(job.Pid)} | supervisor {await supervisorExit} | bystander {await bystander}";
+            }
+
+            public static async Task<string> GenericCacheUnderSupervisor(ArborNode node)
+            {
+                var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, maxRestarts: 3, within: TimeSpan.FromSeconds(5),
+                    Cache<string, int>.ChildSpec(new Dictionary<string, int> { ["a"] = 1 }, name: "cache"));
+                var cache = node.Whereis<CacheRef<string, int>>("cache");
+                ICacheClient<string, int> client = cache;
+                client.Put("b", 2);
+                cache.Pid.Send(new KeyValuePair<string, int>("c", 3));
+                var found = $"{await client.GetAsync("a")} {await cache.GetAsync("b")} {await cache.GetAsync("c")} {(await cache.GetAsync("zz"))?.ToString() ?? "none"}";
+                var count = await cache.CountAsync();
+                var self = await cache.IsSelfAsync(CacheRef<string, int>.FromPid(cache.Pid));
+                var child = (await supervisor.WhichChildrenAsync()).Single();
+                var standalone = await Cache<string, int>.StartAsync(node, new Dictionary<string, int>());
+                var others = $"{await standalone.CountAsync()} {await standalone.IsSelfAsync(cache)} {standalone != cache}";
+                await supervisor.StopAsync();
+                return $"{found} | {count} {self} | {child.Id} {child.Pid == cache.Pid} {cache.ToString().StartsWith("Cache<")} | {others}";
             }
 
             public static async Task<string> SignificantPermanentChildIsRejected(ArborNode node)
