@@ -40,6 +40,33 @@ public sealed class CompilationSettingsTests
     }
 
     [Fact]
+    public void Null_defaults_from_a_project_with_nullable_disabled_compile_cleanly()
+    {
+        var compilation = SourceCompilation.Create("NullDefaults", """
+            using Arbor;
+
+            namespace Shop;
+
+            [GenServer]
+            public partial class Catalog<TItem>
+                where TItem : class
+            {
+                public Catalog(string region = null, TItem sample = null) { }
+
+                [Call] public string Find(string key, string fallback = null) => fallback;
+                [Cast] public void Put(TItem item = null, int? count = null) { }
+            }
+            """);
+        compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+
+        var run = GeneratorRun.Start(new GenServerGenerator(), compilation);
+        AssertClean(run);
+        var generated = run.GeneratedSources.Values.Single();
+        Assert.Contains("string fallback = null!", generated);
+        Assert.DoesNotContain("count = null!", generated); // a nullable value type keeps its plain null
+    }
+
+    [Fact]
     public void Compiles_cleanly_with_every_warning_enabled()
     {
         var compilation = SourceCompilation.Create("Strict", Server.Replace("string Find(string key)", "string? Find(string key)"));

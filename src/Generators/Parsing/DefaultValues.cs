@@ -21,9 +21,15 @@ internal static class DefaultValues
         if (value is null)
         {
             // A type parameter that may be a value type has no null literal (CS1750): T x = default.
-            return (type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T) || type is ITypeParameterSymbol { IsReferenceType: false }
-                ? "default"
-                : "null";
+            if ((type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T) || type is ITypeParameterSymbol { IsReferenceType: false })
+            {
+                return "default";
+            }
+
+            // The generated file has nullable annotations on. A reference type written without '?' (user code with
+            // nullable off, where `string s = null` is fine) would make `= null` a warning there (CS8625), so say it
+            // is deliberate; the user's own declaration keeps whatever warning it has.
+            return type.NullableAnnotation == NullableAnnotation.Annotated || type.IsValueType ? "null" : "null!";
         }
 
         var target = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
