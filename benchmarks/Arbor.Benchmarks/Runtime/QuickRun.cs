@@ -48,12 +48,7 @@ public static class QuickRun
 
         if (Selected("busy"))
         {
-            var warming = Stopwatch.StartNew();
-            do
-            {
-                await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
-            }
-            while (warming.Elapsed < WarmUp);
+            await WarmUp.RunAsync(() => Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0));
 
             var idleCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0);
             var busyCaller = await Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 500_000);
@@ -71,21 +66,9 @@ public static class QuickRun
         return results;
     }
 
-    /// <summary>
-    /// Warm-up time per workload. The JIT compiles methods unoptimised first and recompiles the hot ones with profile
-    /// data after they have run for a while (tiered compilation): measured from cold, a short workload times mostly the
-    /// unoptimised code (sequential calls at scale 0.2 measured 1.3M/s from cold against 5M/s warm).
-    /// </summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1.5);
-
     private static async Task<double> MedianRateAsync(int rounds, int operations, Func<Task> workload)
     {
-        var warming = Stopwatch.StartNew();
-        do
-        {
-            await workload();
-        }
-        while (warming.Elapsed < WarmUp);
+        await WarmUp.RunAsync(workload);
 
         var rates = new List<double>();
         for (var i = 0; i < rounds; i++)

@@ -98,15 +98,12 @@ public static class Workloads
     /// <summary>Bytes of managed heap retained per idle process (after a full collection), and the start rate.</summary>
     public static async Task<(double BytesPerProcess, double ProcessesPerSecond)> MeasureSpawnAsync(int count)
     {
-        // Warm up until the start path is compiled optimised (see QuickRun's warm-up), on throwaway nodes so the
-        // warm-up processes are gone before the heap is measured.
-        var warming = Stopwatch.StartNew();
-        do
+        // Warm up on throwaway nodes, so the warm-up processes are gone before the heap is measured.
+        await WarmUp.RunAsync(async () =>
         {
             await using var warmUpNode = await ArborNode.StartAsync();
             await SpawnAsync(warmUpNode, 20_000);
-        }
-        while (warming.Elapsed < TimeSpan.FromSeconds(1.5));
+        });
 
         await using var node = await ArborNode.StartAsync();
         GC.Collect();

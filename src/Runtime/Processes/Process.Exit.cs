@@ -9,10 +9,10 @@ namespace Arbor;
 internal sealed partial class Process
 {
     private ExitReason? _terminatingReason;
+    private bool _terminatingReport;
 
     // Set under the lock once the whole exit sequence has run (signals, Downs, registrations); _exitReason is set at its start.
     private bool _exitFinished;
-    private bool _terminatingReport;
 
     /// <summary>Stops through the terminate hook (a requested stop, a handler crash, a parent's shutdown), then exits.</summary>
     private void BeginStop(ExitReason reason, bool report)

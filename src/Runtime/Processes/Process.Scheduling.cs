@@ -14,26 +14,24 @@ internal sealed partial class Process
     /// </summary>
     private void Schedule()
     {
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (TryWake() && !Worker.TryHandOff(this))
         {
-            if (!Worker.TryHandOff(this))
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
     /// <summary>Like <see cref="Schedule"/>, for the target of a call: see <see cref="Worker.TryHandOffCallTarget"/>.</summary>
     private void ScheduleForCall(WorkerThread caller)
     {
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (TryWake() && !Worker.TryHandOffCallTarget(caller, this))
         {
-            if (!Worker.TryHandOffCallTarget(caller, this))
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
+
+    /// <summary>Moves an idle process to scheduled; true for the one waker that did it, who must now get it run.</summary>
+    private bool TryWake() =>
+        Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
 
     void IThreadPoolWorkItem.Execute() => Worker.Run(this);
 
@@ -52,7 +50,7 @@ internal sealed partial class Process
         Interlocked.Exchange(ref _status, Idle);
         var hasWork = MailboxStack.HasItems(ref _signals) ||
                       (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
-        if (hasWork && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (hasWork && TryWake())
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }

@@ -6,14 +6,14 @@ using Arbor.Protocol;
 namespace Arbor.Timers;
 
 /// <summary>
-/// The node's single timer structure: one thread, one min-heap of entries, fed through lock-free submission lists.
+/// The node's single timer structure: one thread, one min-heap of entries, fed through a lock-free submission list.
 /// </summary>
 /// <remarks>
 /// Every call carries a timeout, so registering one must cost about as much as a store: callers put the call in their
 /// thread's <see cref="CallTimeoutRing"/>, which this thread scans each pass; calls answered by then (almost all) are
 /// dropped without ever touching the heap, and only calls still outstanding when their ring comes round get a heap
-/// entry (a <see cref="CallTimeoutTimer"/>), submitted like any other timer through the lock-free submission list. Timers are cancelled by a
-/// state flip and removed lazily when they come due. Only this thread touches the heap, so it needs no lock.
+/// entry (a <see cref="CallTimeoutTimer"/>), submitted like any other timer. Timers are cancelled by a state flip and
+/// removed lazily when they come due. Only this thread touches the heap, so it needs no lock.
 /// </remarks>
 internal sealed class TimerService : IDisposable
 {
