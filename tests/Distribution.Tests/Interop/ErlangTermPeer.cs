@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using OsProcess = System.Diagnostics.Process;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -52,7 +53,7 @@ public sealed class ErlangTermPeer : IDisposable
 
     private readonly Lock _gate = new();
     private readonly StringBuilder _stderr = new();
-    private Process? _erl;
+    private OsProcess? _erl;
 
     /// <summary>Asks erl to decode <paramref name="encoded"/> (with version byte) and re-encode it; returns erl's bytes.</summary>
     public byte[] RoundTrip(ReadOnlySpan<byte> encoded) => Exchange(0, encoded);
@@ -143,7 +144,7 @@ public sealed class ErlangTermPeer : IDisposable
         }
     }
 
-    private Process Start()
+    private OsProcess Start()
     {
         var start = new ProcessStartInfo(ErlangTools.Require("erl"))
         {
@@ -157,7 +158,7 @@ public sealed class ErlangTermPeer : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var erl = Process.Start(start) ?? throw new InvalidOperationException("erl did not start");
+        var erl = OsProcess.Start(start) ?? throw new InvalidOperationException("erl did not start");
         erl.ErrorDataReceived += (_, e) =>
         {
             lock (_stderr)

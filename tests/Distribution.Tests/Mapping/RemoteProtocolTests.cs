@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading.Tasks;
 using Arbor.Distribution.Terms.Mapping;
 using Arbor.Distribution.Tests.Interop;
 using Arbor.Distribution.Tests.Terms;
@@ -94,6 +95,23 @@ public sealed class RemoteProtocolTests(ErlangTermPeer erl) : IClassFixture<Erla
         Assert.True(Protocol.TryDecodeCall(new ErlangTuple(A("count_words"), ErlangList.Empty), out var count));
         // Dictionary keys map like any value: a string key is a binary (an Elixir string), not an atom.
         Assert.Equal(new ErlangMap([new("a"u8.ToArray(), 2L)]), Protocol.EncodeReply(count, new Dictionary<string, int> { ["a"] = 2 }));
+    }
+
+    [Fact]
+    public async Task A_decoded_call_completes_from_a_boxed_reply_and_yields_it_boxed()
+    {
+        // What the transport does with a call from another node: decode, complete (here directly), await boxed, encode.
+        Assert.True(Protocol.TryDecodeCall(new ErlangTuple(A("add"), 5L), out var call));
+        Assert.False(call.TryReplyBoxed("not a long"));
+        Assert.True(call.TryReplyBoxed(5L));
+        Assert.False(call.TryReplyBoxed(6L));
+        var result = await call.AsBoxedValueTask();
+        Assert.Equal(5L, Protocol.EncodeReply(call, result));
+
+        // A nullable reply accepts null.
+        Assert.True(Protocol.TryDecodeCall(new ErlangTuple(A("next"), A("blue!")), out var next));
+        Assert.True(next.TryReplyBoxed(null));
+        Assert.Null(await next.AsBoxedValueTask());
     }
 
     [Fact]
