@@ -88,7 +88,8 @@ public sealed class DiagnosticTests
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public [|Action|] Get() => () => { }; }")]
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public async [|Task<IDisposable>|] GetAsync() { await Task.Yield(); return null!; } }")]
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(System.Collections.Generic.List<IDisposable> [|items|]) { } }")]
-    [InlineData("ARB0030", "public sealed class Bag { public Bag(int size) { Size = size; } public int Size { get; } public int Hidden { get; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
+    [InlineData("ARB0030", "public sealed class Bag { public Guid Id { get; set; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
+    [InlineData("ARB0030", "public sealed class Bag { public Bag(int size) { Size = size * 2; } public int Count { get; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter<T> { [Cast] public void Put(T [|value|]) { } }")]
     public void Reports_at_the_marked_location(string id, string markup)
     {

@@ -253,8 +253,8 @@ internal sealed class TermMapper
             }
             if (index < 0 && (property.SetMethod is null || property.SetMethod.DeclaredAccessibility != Accessibility.Public))
             {
-                problem = $"property '{property.Name}' of '{type.Name}' is neither a constructor parameter nor publicly settable, so it could not be decoded";
-                return null;
+                // Computed (get-only, not a constructor parameter): derived from the others, so not sent.
+                continue;
             }
 
             var mapped = Map(property.Type, out var inner);
@@ -265,6 +265,12 @@ internal sealed class TermMapper
             }
 
             fields.Add(new RecordFieldModel(property.Name, ErlangNames.AtomFor(property, property.Name), mapped, index));
+        }
+
+        if (fields.Count == 0)
+        {
+            problem = $"'{type.Name}' has no property that a constructor parameter or a public setter could fill when decoding";
+            return null;
         }
 
         return fields;

@@ -11,7 +11,11 @@ public enum Color
     Blue,
 }
 
-public sealed record Point(int X, int Y);
+public sealed record Point(int X, int Y)
+{
+    /// <summary>Computed: not sent, and not needed to decode.</summary>
+    public int Manhattan => Math.Abs(X) + Math.Abs(Y);
+}
 
 public sealed class Profile
 {
