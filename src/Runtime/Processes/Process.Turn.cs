@@ -109,6 +109,7 @@ internal sealed partial class Process
         {
             var next = envelope.Next;
             envelope.Next = null;
+            thread.Handling = envelope;
             ValueTask handled;
             try
             {

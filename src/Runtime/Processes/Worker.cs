@@ -182,6 +182,7 @@ internal static class Worker
         var previousContext = SynchronizationContext.Current;
         thread.Current = process;
         thread.InTurn = true;
+        thread.Turns++;
         SynchronizationContext.SetSynchronizationContext(process.SynchronizationContext);
         try
         {
@@ -192,6 +193,7 @@ internal static class Worker
             SynchronizationContext.SetSynchronizationContext(previousContext);
             thread.Current = previous;
             thread.InTurn = wasInTurn;
+            thread.Handling = null;
         }
     }
 
