@@ -8,7 +8,8 @@ namespace Arbor.Scheduling;
 /// A node's dirty schedulers (the BEAM's name): a small fixed set of dedicated threads that run handlers marked
 /// <c>Dirty = true</c>, so long CPU-bound or blocking work never occupies the thread-pool threads ordinary processes
 /// run on. Bounded on purpose: dirty work beyond the thread count waits its turn here instead of oversubscribing the
-/// machine. The threads start with the first dirty handler.
+/// machine. The threads start with the first dirty handler and run at a lower operating-system priority
+/// (<see cref="DirtyThreadPriority"/>), so on a busy machine ordinary processes get the cores first.
 /// </summary>
 /// <remarks>
 /// When the node is disposed the threads finish what is queued and exit; work queued after that runs on the thread pool,
@@ -68,6 +69,7 @@ internal sealed class DirtyScheduler : IDisposable
 
     private void Loop()
     {
+        DirtyThreadPriority.LowerCurrentThread();
         while (true)
         {
             _ready.Wait();

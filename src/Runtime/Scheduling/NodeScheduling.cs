@@ -26,6 +26,7 @@ internal sealed class NodeScheduling : IDisposable
         Reporter = new SchedulerReporter(loggerFactory);
         Dirty = new DirtyScheduler(options.DirtySchedulers);
         SchedulerTelemetry.EnsureCreated();
+        TurnWatchdog.NodeStarted();
     }
 
     /// <summary>A turn running this long is reported (<see cref="long.MaxValue"/>: never).</summary>
@@ -36,5 +37,9 @@ internal sealed class NodeScheduling : IDisposable
     /// <summary>Where handlers marked dirty run.</summary>
     public DirtyScheduler Dirty { get; }
 
-    public void Dispose() => Dirty.Dispose();
+    public void Dispose()
+    {
+        Dirty.Dispose();
+        TurnWatchdog.NodeStopped();
+    }
 }

@@ -12,14 +12,19 @@ namespace Arbor.Scheduling;
 /// thread, applied to handlers the runtime sees are held.
 /// </summary>
 /// <remarks>
-/// The headroom above the held count (the held count again, plus a thread per core) lets one step absorb a burst of
-/// blocking handlers queued together. A minimum set by the application while compensation is active becomes the new
+/// The headroom above the held count (the work queued behind them, at least the held count again, plus a thread per core)
+/// lets one step absorb a burst of blocking handlers queued together. The pool still starts the new threads one after
+/// another, each at the pace the operating system schedules a new thread on a busy machine, so work queued behind a
+/// burst of blocking handlers waits for that. A minimum set by the application while compensation is active becomes the new
 /// baseline. Called only by the watchdog, one pass at a time.
 /// </remarks>
 internal static class PoolCompensation
 {
     /// <summary>Most threads ever added above the baseline.</summary>
     internal const int MaxExtraThreads = 512;
+
+    /// <summary>Most queued work items counted towards the target (a burst of short items needs no thread each).</summary>
+    private const int MaxQueuedCounted = 64;
 
     private static int s_baseline = -1;
     private static int s_applied;
@@ -43,7 +48,9 @@ internal static class PoolCompensation
             s_applied = workers;
         }
 
-        var target = held == 0 ? s_baseline : s_baseline + Math.Min(MaxExtraThreads, (2 * held) + Environment.ProcessorCount);
+        // Room for the held threads, for the work queued behind them (or as much again), and a thread per core.
+        var queued = (int)Math.Min(ThreadPool.PendingWorkItemCount, MaxQueuedCounted);
+        var target = held == 0 ? s_baseline : s_baseline + Math.Min(MaxExtraThreads, held + Math.Max(held, queued) + Environment.ProcessorCount);
         if (target != s_applied && ThreadPool.SetMinThreads(target, io))
         {
             Volatile.Write(ref s_applied, target);

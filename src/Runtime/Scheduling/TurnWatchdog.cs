@@ -5,24 +5,25 @@ using Arbor.Timers;
 namespace Arbor.Scheduling;
 
 /// <summary>
-/// Watches the turns running on worker threads, from the timer threads' passes (every few milliseconds, shared by all
-/// nodes). It costs the hot path one increment per turn (<see cref="WorkerThread.Turns"/>) and one store per message
-/// (<see cref="WorkerThread.Handling"/>): a turn is long when a thread's count stands still across passes, the way Go's
-/// sysmon spots a goroutine that has run too long.
+/// Watches the turns running on worker threads from a thread of its own (one per operating-system process, running
+/// while any node is), every few milliseconds. It costs the hot path one increment per turn
+/// (<see cref="WorkerThread.Turns"/>) and one store per message (<see cref="WorkerThread.Handling"/>): a turn is long
+/// when a thread's count stands still across passes, the way Go's sysmon spots a goroutine that has run too long.
 /// </summary>
 /// <remarks>
 /// Two things follow from a long turn. Past a few tens of milliseconds the thread counts as held and
 /// <see cref="PoolCompensation"/> lets the thread pool add threads at once instead of at its starvation pace (about two a
 /// second), so other processes keep being served. Past the node's <see cref="ArborNodeOptions.LongTurnThreshold"/> the
-/// turn is reported once (log and metrics) with the process, its server type and the handler.
+/// turn is reported once (log and metrics) with the process, its server type and the handler. Its own thread, not the
+/// timer thread: adding pool threads and writing logs can take a while on a loaded machine, and timers must not wait.
 /// </remarks>
 internal static class TurnWatchdog
 {
-    /// <summary>Passes closer together than this are skipped (several timer threads, or a timer thread with many timers).</summary>
-    private const int MinPassIntervalMs = 4;
+    /// <summary>Pause between passes while some turn spans passes (compensation and reports depend on it).</summary>
+    private const int WatchingPollMs = 5;
 
-    /// <summary>How often the timer thread should come back while a turn is being watched.</summary>
-    internal const int WatchingPollMs = 5;
+    /// <summary>Pause between passes while every turn is short.</summary>
+    private const int IdlePollMs = 20;
 
     /// <summary>
     /// A turn seen by this many passes, over at least <see cref="HeldAfterMs"/>, holds its thread: one garbage collection
@@ -30,10 +31,10 @@ internal static class TurnWatchdog
     /// </summary>
     private const int HeldAfterSightings = 3;
 
-    private const int HeldAfterMs = 25;
+    private const int HeldAfterMs = 15;
 
-    private static int s_passing;
-    private static long s_lastPassMs = long.MinValue;
+    private static int s_nodes;
+    private static int s_running;
     private static int s_longTurns;
     private static int s_heldThreads;
 
@@ -43,25 +44,37 @@ internal static class TurnWatchdog
     /// <summary>Worker threads held by a turn now (what the pool is compensated for).</summary>
     public static int HeldThreads => Volatile.Read(ref s_heldThreads);
 
-    /// <summary>
-    /// One pass, unless another is running or one ran moments ago. Returns true while some turn spans passes, so the
-    /// caller comes back within <see cref="WatchingPollMs"/>.
-    /// </summary>
-    public static bool Check(long nowMs)
+    /// <summary>A node started: the watchdog runs while any node does.</summary>
+    public static void NodeStarted()
     {
-        if (nowMs < Volatile.Read(ref s_lastPassMs) + MinPassIntervalMs || Interlocked.CompareExchange(ref s_passing, 1, 0) != 0)
+        Interlocked.Increment(ref s_nodes);
+        if (Interlocked.CompareExchange(ref s_running, 1, 0) == 0)
         {
-            return Volatile.Read(ref s_heldThreads) > 0;
+            new Thread(Loop) { IsBackground = true, Name = "Arbor turn watchdog" }.Start();
         }
+    }
 
-        try
+    /// <summary>A node stopped; the watchdog's thread ends after the last one.</summary>
+    public static void NodeStopped() => Interlocked.Decrement(ref s_nodes);
+
+    private static void Loop()
+    {
+        while (true)
         {
-            Volatile.Write(ref s_lastPassMs, nowMs);
-            return Pass(nowMs);
-        }
-        finally
-        {
-            Volatile.Write(ref s_passing, 0);
+            while (Volatile.Read(ref s_nodes) > 0)
+            {
+                var watching = Pass(TimerClock.NowMs);
+                Thread.Sleep(watching ? WatchingPollMs : IdlePollMs);
+            }
+
+            // Give the pool its own minimum back before going; a node starting meanwhile takes the thread over.
+            Volatile.Write(ref s_heldThreads, 0);
+            PoolCompensation.Adjust(0);
+            Volatile.Write(ref s_running, 0);
+            if (Volatile.Read(ref s_nodes) == 0 || Interlocked.CompareExchange(ref s_running, 1, 0) != 0)
+            {
+                return;
+            }
         }
     }
 
@@ -81,6 +94,7 @@ internal static class TurnWatchdog
         return null;
     }
 
+    /// <summary>One look at every worker thread; true while some turn spans passes.</summary>
     private static bool Pass(long nowMs)
     {
         var watching = false;
@@ -125,6 +139,7 @@ internal static class TurnWatchdog
 
         Volatile.Write(ref s_heldThreads, held);
         PoolCompensation.Adjust(held);
+
         return watching;
     }
 

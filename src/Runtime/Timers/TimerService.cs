@@ -27,7 +27,6 @@ internal sealed class TimerService : IDisposable
     private long _plannedWakeMs;
     private long _callsDueMs = long.MaxValue;
     private bool _signalled;
-    private bool _watchingTurns;
     private volatile bool _disposed;
 
     public TimerService()
@@ -89,7 +88,6 @@ internal sealed class TimerService : IDisposable
             FireDue(now);
             _callsDueMs = CallTimeoutRing.Scan(now);
             Worker.RescueStalledHandOffs();
-            _watchingTurns = Scheduling.TurnWatchdog.Check(now);
 
             // Publish the planned wake-up first, then drain again: a submission that raced with the publication is
             // picked up here, and every later one sees the new plan and signals if it is due sooner.
@@ -112,8 +110,7 @@ internal sealed class TimerService : IDisposable
     private int WaitFrom(long now)
     {
         var nextDue = _heap.TryPeek(out _, out var heapDue) ? Math.Min(heapDue, _callsDueMs) : _callsDueMs;
-        // While a turn spans passes the watchdog needs to look again soon (compensation and reports depend on it).
-        return (int)Math.Clamp(nextDue - now, 1, _watchingTurns ? Scheduling.TurnWatchdog.WatchingPollMs : IdlePollMs);
+        return (int)Math.Clamp(nextDue - now, 1, IdlePollMs);
     }
 
     private void Drain()
