@@ -53,7 +53,7 @@ if [ "$starvation" -eq 1 ]; then
   for metric in idle-call-p50 idle-call-p99 idle-call-max start-max timeout-5s-arrival; do
     printf "%-20s" "$metric"
     for c in $columns; do
-      value=$(cat "$work/$c"-*.txt | awk -v m="$metric" '$1 == m { if (best == "" || $2 + 0 > best) best = $2 + 0 } END { if (best == "") print "-"; else printf "%.2f ms", best }')
+      value=$(cat "$work/$c"-[0-9]*.txt | awk -v m="$metric" '$1 == m { if (best == "" || $2 + 0 > best) best = $2 + 0 } END { if (best == "") print "-"; else printf "%.2f ms", best }')
       printf " %17s" "$value"
     done
     printf "\n"
