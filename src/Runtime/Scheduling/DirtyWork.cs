@@ -41,6 +41,13 @@ internal sealed class DirtyWork<TServer, TMessage> : DirtyWork, IValueTaskSource
 
     public override void Run()
     {
+        if (!_process.IsAlive)
+        {
+            // Killed while this waited for a dirty thread: its handler has nobody left to run for.
+            _completion.SetResult(true);
+            return;
+        }
+
         ValueTask pending;
         try
         {

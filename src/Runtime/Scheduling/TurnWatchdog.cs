@@ -63,8 +63,7 @@ internal static class TurnWatchdog
         {
             while (Volatile.Read(ref s_nodes) > 0)
             {
-                var watching = Pass(TimerClock.NowMs);
-                Thread.Sleep(watching ? WatchingPollMs : IdlePollMs);
+                Thread.Sleep(PassSafely() ? WatchingPollMs : IdlePollMs);
             }
 
             // Give the pool its own minimum back before going; a node starting meanwhile takes the thread over.
@@ -92,6 +91,23 @@ internal static class TurnWatchdog
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A pass that cannot take the watchdog down: an exception escaping this background thread would end the whole
+    /// operating-system process, and a watchdog that stopped would leave starvation unseen. A failed pass is retried on
+    /// the next one.
+    /// </summary>
+    private static bool PassSafely()
+    {
+        try
+        {
+            return Pass(TimerClock.NowMs);
+        }
+        catch (Exception)
+        {
+            return true;
+        }
     }
 
     /// <summary>One look at every worker thread; true while some turn spans passes.</summary>

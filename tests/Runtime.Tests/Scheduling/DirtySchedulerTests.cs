@@ -75,4 +75,38 @@ public sealed class DirtySchedulerTests
         Assert.Equal(ExitKind.Crash, reason.Kind);
         Assert.Equal("dirty boom", reason.Exception?.Message);
     }
+
+    [Fact]
+    public async Task A_dirty_handler_still_queued_when_its_process_is_killed_never_runs()
+    {
+        await using var node = await ArborNode.StartAsync(new ArborNodeOptions { DirtySchedulers = 1 });
+        using var gates = new Gates(1);
+        var ranForKilled = false;
+        var after = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await Scripted.StartOkAsync(node, new Script { Cast = (s, tell) => s.RunDirty(tell, (_, _) => { gates.Block(); return default; }) });
+        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var doomed = await Scripted.StartOkAsync(node, new Script
+        {
+            Cast = (s, tell) =>
+            {
+                var handled = s.RunDirty(tell, (_, _) => { ranForKilled = true; return default; });
+                queued.TrySetResult();
+                return handled;
+            },
+        });
+        var last = await Scripted.StartOkAsync(node, new Script { Cast = (s, tell) => s.RunDirty(tell, (_, _) => { after.TrySetResult(); return default; }) });
+
+        // The only dirty thread is held, so the doomed process's handler waits in the queue, then the process is killed.
+        Scripted.Tell(holder);
+        await gates.AllEntered.Within();
+        Scripted.Tell(doomed);
+        await queued.Task.Within();
+        node.Exit(doomed, ExitReason.Kill);
+        await node.WhenExited(doomed).Within();
+        Scripted.Tell(last);
+
+        gates.Open();
+        await after.Task.Within(); // the queue is first in, first out: the doomed handler's turn has come and gone
+        Assert.False(ranForKilled);
+    }
 }
