@@ -193,7 +193,6 @@ internal static class Worker
             SynchronizationContext.SetSynchronizationContext(previousContext);
             thread.Current = previous;
             thread.InTurn = wasInTurn;
-            thread.Handling = null;
         }
     }
 

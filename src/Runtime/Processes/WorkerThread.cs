@@ -33,9 +33,6 @@ internal sealed class WorkerThread
     /// </summary>
     public int Turns;
 
-    /// <summary>The message the current turn is handling, so a long-turn report can name the handler; cleared after the turn.</summary>
-    public Protocol.Envelope? Handling;
-
     /// <summary>What the watchdog last saw of this thread; touched only by the watchdog.</summary>
     public readonly Scheduling.TurnWatch Watch = new();
 

@@ -7,7 +7,7 @@ namespace Arbor.Scheduling;
 /// <summary>
 /// Watches the turns running on worker threads from a thread of its own (one per operating-system process, running
 /// while any node is), every few milliseconds. It costs the hot path one increment per turn
-/// (<see cref="WorkerThread.Turns"/>) and one store per message (<see cref="WorkerThread.Handling"/>): a turn is long
+/// (<see cref="WorkerThread.Turns"/>) and one store per message (the process's current message): a turn is long
 /// when a thread's count stands still across passes, the way Go's sysmon spots a goroutine that has run too long.
 /// </summary>
 /// <remarks>
@@ -86,7 +86,7 @@ internal static class TurnWatchdog
             {
                 var watch = thread.Watch;
                 var runningFor = watch.Sightings > 0 ? TimeSpan.FromMilliseconds(Math.Max(0, TimerClock.NowMs - watch.SinceMs)) : TimeSpan.Zero;
-                return Describe(process, thread.Handling, runningFor, watch.IsLong);
+                return Describe(process, runningFor, watch.IsLong);
             }
         }
 
@@ -149,7 +149,7 @@ internal static class TurnWatchdog
                 Interlocked.Increment(ref s_longTurns);
                 SchedulerTelemetry.RecordLongTurn();
                 // Read after the turn count: if the turn moved on meanwhile, the next pass ends this incident.
-                process.Node.Scheduling.Reporter.LongTurn(Describe(process, thread.Handling, TimeSpan.FromMilliseconds(runningMs), isLong: true));
+                process.Node.Scheduling.Reporter.LongTurn(Describe(process, TimeSpan.FromMilliseconds(runningMs), isLong: true));
             }
         }
 
@@ -169,6 +169,6 @@ internal static class TurnWatchdog
         watch.Forget();
     }
 
-    private static RunningTurn Describe(Process process, Protocol.Envelope? handling, TimeSpan runningFor, bool isLong) =>
-        new(process.Pid, HandlerNames.ServerOf(process), HandlerNames.Of(handling, process.Behavior is not null), runningFor, isLong);
+    private static RunningTurn Describe(Process process, TimeSpan runningFor, bool isLong) =>
+        new(process.Pid, HandlerNames.ServerOf(process), HandlerNames.Of(process.CurrentMessage, process.Behavior is not null), runningFor, isLong);
 }
