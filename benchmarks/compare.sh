@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Side-by-side comparison of Arbor with Erlang/OTP on the same workloads (gen_server cast, call, ping-pong, fan-in;
 # gen_statem cast and call; gen_event notify to 10 handlers; spawn).
-# Usage: benchmarks/compare.sh [--quick | --full] [--rounds N]
+# Usage: benchmarks/compare.sh [--quick | --full] [--rounds N] [--starvation]
 #   --quick (default) scale 0.2 of the full counts, finishes in a few minutes on 2 cores; --full uses the full counts.
+#   --starvation runs the scheduling scenario instead (16 handlers hogging their thread for 2 s while an idle server is
+#   called): Erlang/OTP spinning and sleeping, Arbor unmarked and marked Dirty = true.
 # Installs Erlang/OTP from Debian packages if `erl` is missing (needs root and the package registry).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 scale=0.2
 rounds=2
+starvation=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) scale=0.2 ;;
     --full) scale=1.0 ;;
     --rounds) rounds="$2"; shift ;;
+    --starvation) starvation=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -30,6 +34,33 @@ trap 'rm -rf "$work"' EXIT
 erlc -o "$work" "$here"/erlang/*.erl
 dotnet build -c Release "$here/Arbor.Benchmarks" -nologo -v q >/dev/null
 arbor_dll="$here/Arbor.Benchmarks/bin/Release/net10.0/Arbor.Benchmarks.dll"
+
+if [ "$starvation" -eq 1 ]; then
+  # One run per mode and process (the thread pool's state carries over within a process); each prints "<metric> <value> <unit>".
+  for round in $(seq "$rounds"); do
+    for mode in spin sleep; do
+      echo "round $round/$rounds: Erlang/OTP $mode..." >&2
+      erl -noshell -pa "$work" -eval "arbor_bench:main([\"starvation\", \"$mode\", \"16\", \"2000\"])" -s init stop > "$work/erl-$mode-$round.txt"
+    done
+    for mode in spin spin-dirty sleep sleep-dirty; do
+      echo "round $round/$rounds: Arbor $mode..." >&2
+      dotnet "$arbor_dll" starvation "$mode" 16 2000 | tail -n +2 > "$work/arbor-$mode-$round.txt"
+    done
+  done
+
+  columns="erl-spin erl-sleep arbor-spin arbor-spin-dirty arbor-sleep arbor-sleep-dirty"
+  printf "16 handlers hogging their thread for 2 s, %s cores; worst of %s rounds per cell\n" "$(nproc)" "$rounds"
+  printf "%-20s" "metric"; for c in $columns; do printf " %17s" "$c"; done; printf "\n"
+  for metric in idle-call-p50 idle-call-p99 idle-call-max start-max timeout-5s-arrival; do
+    printf "%-20s" "$metric"
+    for c in $columns; do
+      value=$(cat "$work/$c"-[0-9]*.txt | awk -v m="$metric" '$1 == m { if (best == "" || $2 + 0 > best) best = $2 + 0 } END { if (best == "") print "-"; else printf "%.2f ms", best }')
+      printf " %17s" "$value"
+    done
+    printf "\n"
+  done
+  exit 0
+fi
 
 : > "$work/erlang.txt"
 : > "$work/arbor.txt"

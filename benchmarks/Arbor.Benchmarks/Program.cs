@@ -8,7 +8,8 @@ namespace Arbor.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
 /// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale] [workload]</c> runs the workloads with a
-/// stopwatch; <c>-- compare [scale]</c> prints the comparison workloads (GenServer, gen_statem, gen_event) for <c>benchmarks/compare.sh</c>.
+/// stopwatch; <c>-- compare [scale]</c> prints the comparison workloads (GenServer, gen_statem, gen_event) for <c>benchmarks/compare.sh</c>;
+/// <c>-- starvation MODE [busy] [holdMs]</c> runs the scheduling scenario (handlers hogging threads, see <see cref="StarvationRun"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,15 @@ public static class Program
         {
             var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
             QuickRun.PrintMachineReadable(await QuickRun.RunAsync(rounds: 5, scale, "cast,call,ping,fan,statem,notify,spawn"));
+            return;
+        }
+
+        if (args is ["starvation", ..])
+        {
+            var mode = args.Length > 1 ? args[1] : "spin";
+            var busy = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
+            var holdMs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+            StarvationRun.Print(mode, busy, holdMs, await StarvationRun.RunAsync(mode, mode == "none" ? 0 : busy, holdMs));
             return;
         }
 

@@ -1,6 +1,8 @@
 %% The side-by-side workloads, written as an ordinary gen_server: the Erlang/OTP baseline Arbor measures itself against.
 %% Run: erlc arbor_bench.erl && erl -noshell -eval 'arbor_bench:main(["quick"])' -s init stop
 %% Prints one line per workload: "<name> <value> <unit>", the median of several rounds.
+%% The scheduling scenario (issue 12): main(["starvation", "spin" | "sleep", Busy, HoldMs]) -- Busy servers spin (or
+%% sleep) for HoldMs while the caller measures an idle server's call latency, a 5 s call timeout and process starts.
 -module(arbor_bench).
 -behaviour(gen_server).
 
@@ -12,12 +14,19 @@
 init(accumulator) -> {ok, 0};
 init(ponger) -> {ok, ponger};
 init(pinger) -> {ok, idle};
-init(idle) -> {ok, idle}.
+init(idle) -> {ok, idle};
+init(hog) -> {ok, hog}.
 
 handle_call(total, _From, Total) -> {reply, Total, Total};
 handle_call(alive, _From, State) -> {reply, true, State}.
 
 handle_cast({bump, Amount}, Total) -> {noreply, Total + Amount};
+handle_cast({spin, Ms}, hog) ->
+    spin_until(erlang:monotonic_time(millisecond) + Ms),
+    {noreply, hog};
+handle_cast({block, Ms}, hog) ->
+    timer:sleep(Ms),
+    {noreply, hog};
 handle_cast({ping, From}, ponger) ->
     gen_server:cast(From, pong),
     {noreply, ponger};
@@ -59,6 +68,69 @@ fan_in(Server, Producers, Casts) ->
     [spawn_link(fun() -> cast_loop(Server, PerProducer), Self ! produced end) || _ <- lists:seq(1, Producers)],
     [receive produced -> ok end || _ <- lists:seq(1, Producers)],
     gen_server:call(Server, total, infinity).
+
+%% A hot loop: the BEAM preempts it after its reduction budget like any other code.
+spin_until(Deadline) ->
+    case erlang:monotonic_time(millisecond) >= Deadline of
+        true -> ok;
+        false -> spin_until(Deadline)
+    end.
+
+starvation(Mode, Busy, HoldMs) ->
+    Now = fun() -> erlang:monotonic_time(microsecond) / 1000.0 end,
+    {ok, Idle} = gen_server:start(?MODULE, idle, []),
+    {ok, Blocker} = gen_server:start(?MODULE, hog, []),
+    Hogs = [begin {ok, Pid} = gen_server:start(?MODULE, hog, []), Pid end || _ <- lists:seq(1, Busy)],
+    [gen_server:call(Idle, alive) || _ <- lists:seq(1, 10000)],
+    Start = Now(),
+    Work = case Mode of "sleep" -> block; _ -> spin end,
+    [gen_server:cast(Hog, {Work, HoldMs}) || Hog <- Hogs],
+    gen_server:cast(Blocker, {block, 7000}),
+    Parent = self(),
+    spawn(fun() ->
+              Sent = Now(),
+              Arrival = try gen_server:call(Blocker, alive, 5000), nan
+                        catch exit:{timeout, _} -> Now() - Sent end,
+              Parent ! {timeout, Arrival}
+          end),
+    spawn(fun() -> Parent ! {starts, start_loop(Start + HoldMs, Now, 0.0)} end),
+    Samples = lists:sort(call_loop(Idle, Start + HoldMs, Now, [])),
+    Count = length(Samples),
+    WorstStart = receive {starts, W} -> W end,
+    TimeoutArrival = receive {timeout, T} -> T end,
+    report("idle-calls", Count, "calls"),
+    report_ms("idle-call-p50", percentile(Samples, Count, 0.50)),
+    report_ms("idle-call-p99", percentile(Samples, Count, 0.99)),
+    report_ms("idle-call-max", lists:last(Samples)),
+    report_ms("start-max", WorstStart),
+    report_ms("timeout-5s-arrival", TimeoutArrival).
+
+report_ms(Name, Value) ->
+    io:format("~s ~.2f ms~n", [Name, float(Value)]).
+
+call_loop(Idle, Deadline, Now, Samples) ->
+    case Now() >= Deadline of
+        true -> Samples;
+        false ->
+            Before = Now(),
+            gen_server:call(Idle, alive, 30000),
+            call_loop(Idle, Deadline, Now, [Now() - Before | Samples])
+    end.
+
+start_loop(Deadline, Now, Worst) ->
+    case Now() >= Deadline of
+        true -> Worst;
+        false ->
+            Before = Now(),
+            {ok, Pid} = gen_server:start(?MODULE, idle, []),
+            Took = Now() - Before,
+            exit(Pid, kill),
+            timer:sleep(100),
+            start_loop(Deadline, Now, max(Worst, Took))
+    end.
+
+percentile(Sorted, Count, Fraction) ->
+    lists:nth(max(1, min(Count, ceil(Fraction * Count))), Sorted).
 
 statem_cast(Machine, Casts) ->
     statem_cast_loop(Machine, Casts),
@@ -104,6 +176,8 @@ spawn_measure(Count) ->
     [exit(Pid, kill) || Pid <- Pids],
     {Count * 1.0e9 / Elapsed, (After - Before) / Count}.
 
+main(["starvation", Mode, Busy, HoldMs]) ->
+    starvation(Mode, list_to_integer(Busy), list_to_integer(HoldMs));
 main(Args) ->
     Scale = case Args of
                 ["quick" | _] -> 0.2;

@@ -63,6 +63,10 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
     public async Task Monitor_notices_trapped_exits_and_idle_timeouts_reach_info_handlers_by_type() =>
         Assert.Equal("down Shutdown | exited Crash | idle | True", await RunAsync("MonitorsLinksAndIdleTimeouts"));
 
+    [Fact]
+    public async Task Dirty_handlers_run_on_the_dirty_schedulers_as_their_process_one_message_at_a_time() =>
+        Assert.Equal("dirty True | pool | dirty | 150 | dirty | Crash dirty boom", await RunAsync("DirtyHandlers"));
+
     /// <summary>Runs a scenario on a node of its own and returns its transcript.</summary>
     private async Task<string> RunAsync(string scenario)
     {

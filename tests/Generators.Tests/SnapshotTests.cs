@@ -72,6 +72,44 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Dirty_handlers_are_handed_to_the_dirty_schedulers_with_the_same_body()
+    {
+        var run = Generate.Clean("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop;
+
+            public sealed record Batch(int Size);
+
+            [GenServer]
+            public partial class Indexer
+            {
+                private int _indexed;
+
+                [Call(Dirty = true)] public int Rebuild(int shards) => _indexed = shards;
+                [Call(Dirty = true)] public async ValueTask<int> RebuildAsync(CancellationToken cancellationToken) { await Task.Delay(1, cancellationToken); return _indexed; }
+                [Call(Dirty = true)] public void Parked(ReplyTo<int> reply) => reply.Reply(_indexed);
+                [Call] public int Count() => _indexed;
+                [Cast(Dirty = true)] public void Compact() => _indexed = 0;
+                [Cast(Dirty = true)] public void Load(string path) { }
+                [Info(Dirty = true)] public void On(Batch batch) => _indexed += batch.Size;
+                [Continue(Dirty = true)] public Task After(Batch batch) => Task.CompletedTask;
+            }
+
+            [GenServer(Dirty = true)]
+            public partial class Crawler
+            {
+                [Call] public string Fetch(string url) => url;
+                [Info] public void On(Batch batch) { }
+            }
+            """);
+
+        Snapshot.Match("Dirty", run.GeneratedSources["Shop.Indexer.g.cs"] + run.GeneratedSources["Shop.Crawler.g.cs"]);
+    }
+
+    [Fact]
     public void Overloads_get_distinct_message_names_and_Name_overrides_the_client_name()
     {
         var run = Generate.Clean("""

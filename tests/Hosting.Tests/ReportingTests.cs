@@ -51,4 +51,20 @@ public sealed class ReportingTests
         Assert.Contains("last message: Worker.ArborMessages.CrashCast;", crash.Message);
         await host.StopAsync().WaitAsync(s_hangGuard);
     }
+
+    [Fact]
+    public async Task The_scheduling_options_set_on_the_host_reach_the_node()
+    {
+        // A value the node rejects proves the setting got there: the node names it when the host starts.
+        foreach (var (configure, name) in new (Action<ArborHostingOptions>, string)[]
+        {
+            (arbor => arbor.DirtySchedulers = 0, "DirtySchedulers"),
+            (arbor => arbor.LongTurnThreshold = TimeSpan.Zero, "LongTurnThreshold"),
+        })
+        {
+            using var host = TestHost.Build(new CapturedLogs(), services => services.AddArbor(configure));
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync().WaitAsync(s_hangGuard));
+            Assert.Contains(name, error.ToString());
+        }
+    }
 }

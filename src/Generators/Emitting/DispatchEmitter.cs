@@ -22,7 +22,7 @@ internal static class DispatchEmitter
             foreach (var call in calls)
             {
                 writer.Line("case " + Names.MessagesClass + "." + call.MessageClassName + " request:");
-                WriteCall(writer, call);
+                WriteSection(writer, call.Dirty, "request", (receiver, message) => CallBody(call, receiver, message));
             }
 
             writer.Line("default:");
@@ -39,9 +39,9 @@ internal static class DispatchEmitter
             writer.Open("switch (cast)");
             foreach (var cast in casts)
             {
-                var usesRequest = cast.Parameters.Any(parameter => parameter.Role == ParameterRole.Message);
+                var usesRequest = cast.Dirty || cast.Parameters.Any(parameter => parameter.Role == ParameterRole.Message);
                 writer.Line("case " + Names.MessagesClass + "." + cast.MessageClassName + (usesRequest ? " request:" : ":"));
-                WriteReturn(writer, cast.Returns, cast.MethodName + "(" + Arguments(cast) + ")");
+                WriteSection(writer, cast.Dirty, "request", (receiver, message) => ReturnBody(cast.Returns, receiver + cast.MethodName + "(" + Arguments(cast, receiver, message) + ")"));
             }
 
             writer.Line("default:");
@@ -66,27 +66,51 @@ internal static class DispatchEmitter
         WriteReplyHelpers(writer, model);
     }
 
-    private static void WriteCall(SourceWriter writer, RequestHandlerModel call)
+    /// <summary>
+    /// A switch section's statements. An ordinary handler is called in place; a dirty one is handed to the dirty schedulers
+    /// as a static lambda that receives the server and the message (so it captures nothing), with the same body.
+    /// </summary>
+    private static void WriteSection(SourceWriter writer, bool dirty, string variable, System.Func<string, string, string[]> body)
     {
-        var invocation = call.MethodName + "(" + Arguments(call) + ")";
-        if (call.DefersReply)
+        if (!dirty)
         {
-            // The handler got a ReplyTo<T>; the reply comes later, so only its completion (if async) is awaited.
-            WriteReturn(writer, call.Returns, invocation);
+            foreach (var line in body("", variable))
+            {
+                writer.Line("    " + line);
+            }
+
             return;
         }
 
-        switch (call.Returns)
+        writer.Line("    return base.RunDirtyAsync(this, " + variable + ", static (arborServer, arborMessage) =>");
+        writer.Line("    {");
+        foreach (var line in body("arborServer.", "arborMessage"))
         {
-            case ReturnShape.ValueTaskOfT:
-            case ReturnShape.TaskOfT:
-                writer.Line("    return ArborReplyWhenCompleted(request, " + invocation + ");");
-                break;
-            default:
-                writer.Line("    base.Reply(request, " + invocation + ");");
-                writer.Line("    return default;");
-                break;
+            writer.Line("        " + line);
         }
+
+        writer.Line("    });");
+    }
+
+    /// <summary>
+    /// The statements that run a call handler and reply. <paramref name="receiver"/> is empty or <c>arborServer.</c>
+    /// (inside a dirty lambda); <paramref name="message"/> is the variable holding the request.
+    /// </summary>
+    private static string[] CallBody(RequestHandlerModel call, string receiver, string message)
+    {
+        var invocation = receiver + call.MethodName + "(" + Arguments(call, receiver, message) + ")";
+        if (call.DefersReply)
+        {
+            // The handler got a ReplyTo<T>; the reply comes later, so only its completion (if async) is awaited.
+            return ReturnBody(call.Returns, invocation);
+        }
+
+        var replier = receiver.Length == 0 ? "base." : receiver;
+        return call.Returns switch
+        {
+            ReturnShape.ValueTaskOfT or ReturnShape.TaskOfT => ["return " + receiver + "ArborReplyWhenCompleted(" + message + ", " + invocation + ");"],
+            _ => [replier + "Reply(" + message + ", " + invocation + ");", "return default;"],
+        };
     }
 
     private static void WriteTypeSwitch(SourceWriter writer, string method, string parameter, string variable, EquatableArray<MessageHandlerModel> handlers)
@@ -103,7 +127,7 @@ internal static class DispatchEmitter
         {
             // Ordered most specific type first by the parser, so no case hides a later one.
             writer.Line("case " + handler.PatternType + " typed:");
-            WriteReturn(writer, handler.Returns, handler.MethodName + "(typed)");
+            WriteSection(writer, handler.Dirty, "typed", (receiver, message) => ReturnBody(handler.Returns, receiver + handler.MethodName + "(" + message + ")"));
         }
 
         writer.Line("default:");
@@ -113,23 +137,13 @@ internal static class DispatchEmitter
         writer.Line();
     }
 
-    /// <summary>A switch section body for a handler that produces no reply value.</summary>
-    private static void WriteReturn(SourceWriter writer, ReturnShape returns, string invocation)
+    /// <summary>The statements of a handler that produces no reply value.</summary>
+    private static string[] ReturnBody(ReturnShape returns, string invocation) => returns switch
     {
-        switch (returns)
-        {
-            case ReturnShape.ValueTask:
-                writer.Line("    return " + invocation + ";");
-                break;
-            case ReturnShape.Task:
-                writer.Line("    return new " + Names.ValueTask + "(" + invocation + ");");
-                break;
-            default:
-                writer.Line("    " + invocation + ";");
-                writer.Line("    return default;");
-                break;
-        }
-    }
+        ReturnShape.ValueTask => ["return " + invocation + ";"],
+        ReturnShape.Task => ["return new " + Names.ValueTask + "(" + invocation + ");"],
+        _ => [invocation + ";", "return default;"],
+    };
 
     private static void WriteReturnStatements(SourceWriter writer, ReturnShape returns, string invocation)
     {
@@ -148,12 +162,12 @@ internal static class DispatchEmitter
         }
     }
 
-    private static string Arguments(RequestHandlerModel request) => string.Join(", ", request.Parameters.Select(parameter => parameter.Role switch
+    private static string Arguments(RequestHandlerModel request, string receiver, string message) => string.Join(", ", request.Parameters.Select(parameter => parameter.Role switch
     {
-        ParameterRole.ReplyTo => Names.GenServer + ".DeferReply(request)",
+        ParameterRole.ReplyTo => Names.GenServer + ".DeferReply(" + message + ")",
         // Cancelled when the process exits, so a killed server's handler stops awaiting.
-        ParameterRole.CancellationToken => "base.ExitToken",
-        _ => "request." + parameter.FieldName,
+        ParameterRole.CancellationToken => (receiver.Length == 0 ? "base." : receiver) + "ExitToken",
+        _ => message + "." + parameter.FieldName,
     }));
 
     private static void WriteReplyHelpers(SourceWriter writer, GenServerModel model)

@@ -28,6 +28,7 @@ internal enum ReturnShape
 /// <param name="ResultType">A call's reply type (from the return type or the <c>ReplyTo&lt;T&gt;</c>); null for casts.</param>
 /// <param name="Returns">The handler's return shape.</param>
 /// <param name="Obsolete">The handler's <c>[Obsolete]</c> as C#, repeated on its client method; null when it has none.</param>
+/// <param name="Dirty">Runs on the dirty schedulers (<c>Dirty = true</c> on the handler or on the server).</param>
 internal sealed record RequestHandlerModel(
     RequestKind Kind,
     string MethodName,
@@ -37,7 +38,8 @@ internal sealed record RequestHandlerModel(
     EquatableArray<ParameterModel> Parameters,
     string? ResultType,
     ReturnShape Returns,
-    string? Obsolete)
+    string? Obsolete,
+    bool Dirty)
 {
     /// <summary>True when the handler takes a reply token and answers later.</summary>
     public bool DefersReply
@@ -61,7 +63,8 @@ internal sealed record RequestHandlerModel(
 /// <param name="MethodName">The handler method.</param>
 /// <param name="PatternType">The type tested in the switch (nullable annotations removed).</param>
 /// <param name="Returns">Void, ValueTask or Task.</param>
-internal sealed record MessageHandlerModel(string MethodName, string PatternType, ReturnShape Returns);
+/// <param name="Dirty">Runs on the dirty schedulers (<c>Dirty = true</c> on the handler or on the server).</param>
+internal sealed record MessageHandlerModel(string MethodName, string PatternType, ReturnShape Returns, bool Dirty);
 
 /// <summary>The <c>[Terminate]</c> hook.</summary>
 /// <param name="MethodName">The hook method.</param>

@@ -82,6 +82,7 @@ internal static class GenServerParser
             return null;
         }
 
+        var serverDirty = type.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Arbor.GenServerAttribute" && IsDirty(attribute));
         var requests = new List<RequestDraft>();
         var infos = new List<MessageHandlerDraft>();
         var continues = new List<MessageHandlerDraft>();
@@ -125,15 +126,16 @@ internal static class GenServerParser
                     var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
                     if (handlers.ParseRequest(method, kind == "Call" ? RequestKind.Call : RequestKind.Cast, explicitName, attributeLocation) is { } request)
                     {
+                        request.Dirty = serverDirty || IsDirty(attribute);
                         requests.Add(request);
                     }
 
                     break;
                 case "Info":
-                    AddMessageHandler(infos, handlers.ParseMessageHandler(method, kind), "Info", diagnostics);
+                    AddMessageHandler(infos, WithDirty(handlers.ParseMessageHandler(method, kind), serverDirty || IsDirty(attribute)), "Info", diagnostics);
                     break;
                 case "Continue":
-                    AddMessageHandler(continues, handlers.ParseMessageHandler(method, kind), "Continue", diagnostics);
+                    AddMessageHandler(continues, WithDirty(handlers.ParseMessageHandler(method, kind), serverDirty || IsDirty(attribute)), "Continue", diagnostics);
                     break;
                 default:
                     if (handlers.ParseTerminate(method) is { } hook)
@@ -292,12 +294,31 @@ internal static class GenServerParser
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
                 draft.Returns,
+<<<<<<< HEAD
                 ObsoleteAttributes.For(draft.Method));
             models.Add(model);
             named?.Add((draft, model));
+=======
+                ObsoleteAttributes.For(draft.Method),
+                draft.Dirty));
+>>>>>>> sched
         }
 
         return EquatableArray.From(models);
+    }
+
+    /// <summary>True when the attribute sets <c>Dirty = true</c> (the handler, or the whole server, runs on the dirty schedulers).</summary>
+    private static bool IsDirty(AttributeData attribute) =>
+        attribute.NamedArguments.Any(argument => argument.Key == "Dirty" && argument.Value.Value is true);
+
+    private static MessageHandlerDraft? WithDirty(MessageHandlerDraft? handler, bool dirty)
+    {
+        if (handler is not null)
+        {
+            handler.Dirty = dirty;
+        }
+
+        return handler;
     }
 
     private static void AddMessageHandler(List<MessageHandlerDraft> handlers, MessageHandlerDraft? handler, string attributeName, List<DiagnosticInfo> diagnostics)

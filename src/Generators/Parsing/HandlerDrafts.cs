@@ -40,6 +40,9 @@ internal sealed class RequestDraft
 
     public LocationInfo? Location { get; }
 
+    /// <summary>Runs on the dirty schedulers; set by the parser from the handler's and the server's attributes.</summary>
+    public bool Dirty { get; set; }
+
     public string ClientName => Kind == RequestKind.Call ? BaseName + "Async" : BaseName;
 }
 
@@ -62,5 +65,8 @@ internal sealed class MessageHandlerDraft
 
     public LocationInfo? Location { get; }
 
-    public MessageHandlerModel ToModel() => new(TypeNames.Identifier(Method.Name), TypeNames.Pattern(MessageType), Returns);
+    /// <summary>Runs on the dirty schedulers; set by the parser from the handler's and the server's attributes.</summary>
+    public bool Dirty { get; set; }
+
+    public MessageHandlerModel ToModel() => new(TypeNames.Identifier(Method.Name), TypeNames.Pattern(MessageType), Returns, Dirty);
 }

@@ -33,6 +33,12 @@ public sealed class ArborHostingOptions
     /// <summary>How much of a crashed process's last message and state crash reports show; <see cref="CrashReportDetail.Full"/> by default.</summary>
     public CrashReportDetail CrashReportDetail { get; set; } = CrashReportDetail.Full;
 
+    /// <summary>How long a turn may run before it is reported; see <see cref="ArborNodeOptions.LongTurnThreshold"/>.</summary>
+    public System.TimeSpan LongTurnThreshold { get; set; } = new ArborNodeOptions().LongTurnThreshold;
+
+    /// <summary>Threads that run handlers marked <c>Dirty = true</c>; see <see cref="ArborNodeOptions.DirtySchedulers"/>.</summary>
+    public int DirtySchedulers { get; set; } = new ArborNodeOptions().DirtySchedulers;
+
     /// <summary>The child spec factories, in start order (they stop in reverse order).</summary>
     internal IReadOnlyList<Func<IServiceProvider, ChildSpec>> Children => _children;
 

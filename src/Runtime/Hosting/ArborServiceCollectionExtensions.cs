@@ -58,10 +58,13 @@ public static class ArborServiceCollectionExtensions
 
     private static ArborNode CreateNode(IServiceProvider provider)
     {
+        var hosting = provider.GetRequiredService<ArborHostingOptions>();
         var options = new ArborNodeOptions
         {
             LoggerFactory = provider.GetService<ILoggerFactory>(),
-            CrashReportDetail = provider.GetRequiredService<ArborHostingOptions>().CrashReportDetail,
+            CrashReportDetail = hosting.CrashReportDetail,
+            LongTurnThreshold = hosting.LongTurnThreshold,
+            DirtySchedulers = hosting.DirtySchedulers,
         };
 
         // Starting a node is synchronous today; the ValueTask leaves room for nodes that connect somewhere. A DI factory

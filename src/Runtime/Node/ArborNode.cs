@@ -20,6 +20,7 @@ public sealed class ArborNode : IAsyncDisposable
     {
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
+        Scheduling = new Scheduling.NodeScheduling(options, LoggerFactory);
         Timers = new TimerService();
     }
 
@@ -37,6 +38,9 @@ public sealed class ArborNode : IAsyncDisposable
     internal TimerService Timers { get; }
 
     internal ProcessReporter Reporter { get; }
+
+    /// <summary>Long-turn threshold and reports, and the dirty schedulers.</summary>
+    internal Scheduling.NodeScheduling Scheduling { get; }
 
     /// <summary>Registers <paramref name="pid"/> under the unique <paramref name="name"/> (OTP <c>register/2</c>).</summary>
     /// <exception cref="AlreadyRegisteredException">The name is held by another process.</exception>
@@ -111,6 +115,7 @@ public sealed class ArborNode : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             Timers.Dispose();
+            Scheduling.Dispose();
         }
 
         return default;

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.Logging;
 
 namespace Arbor;
@@ -10,4 +11,19 @@ public sealed class ArborNodeOptions
 
     /// <summary>How much of a crashed process's last message and state crash reports show; <see cref="CrashReportDetail.Full"/> by default.</summary>
     public CrashReportDetail CrashReportDetail { get; init; } = CrashReportDetail.Full;
+
+    /// <summary>
+    /// How long one turn of a process (a handler, or a batch of messages handled back to back) may run before the node
+    /// logs a warning naming the process, its server type and the handler, once per incident, and counts it in the
+    /// <c>arbor.scheduler.long_turns</c> metric. 250 ms by default; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns the reports off. Independently of it, threads held by long turns are compensated for after a few tens of
+    /// milliseconds so other processes keep being served.
+    /// </summary>
+    public TimeSpan LongTurnThreshold { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Threads that run handlers marked <c>Dirty = true</c> (the BEAM's dirty schedulers), started with the first dirty
+    /// handler. One per processor by default, right for CPU-bound work; raise it when dirty handlers mostly block.
+    /// </summary>
+    public int DirtySchedulers { get; init; } = Environment.ProcessorCount;
 }

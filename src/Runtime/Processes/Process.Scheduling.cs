@@ -8,6 +8,9 @@ internal sealed partial class Process
     /// <summary>The process whose handler is running on this thread, if any.</summary>
     public static Process? Current => Worker.CurrentProcess;
 
+    /// <summary>The message the process is handling or handled last (read by the turn watchdog from its own thread).</summary>
+    internal Envelope? CurrentMessage => Volatile.Read(ref _current);
+
     /// <summary>
     /// Makes the process runnable if it was idle. A process woken from inside a worker turn is handed to that worker to
     /// run next (no queue, no wake-up of another thread); otherwise it goes to the thread pool.

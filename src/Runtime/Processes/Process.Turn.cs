@@ -109,6 +109,9 @@ internal sealed partial class Process
         {
             var next = envelope.Next;
             envelope.Next = null;
+
+            // Where the watchdog (and the exit path) can see it: one plain store per message names a long turn's handler.
+            _current = envelope;
             ValueTask handled;
             try
             {

@@ -182,6 +182,7 @@ internal static class Worker
         var previousContext = SynchronizationContext.Current;
         thread.Current = process;
         thread.InTurn = true;
+        thread.Turns++;
         SynchronizationContext.SetSynchronizationContext(process.SynchronizationContext);
         try
         {

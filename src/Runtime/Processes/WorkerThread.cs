@@ -27,6 +27,15 @@ internal sealed class WorkerThread
     /// <summary>Where this thread registers the timeouts of the calls it makes (created by its first timed call).</summary>
     public Timers.CallTimeoutRing? CallTimeouts;
 
+    /// <summary>
+    /// Turns started on this thread. One plain increment per turn is all the hot path pays for long-turn detection: the
+    /// watchdog sees a turn that spans its passes by this count standing still (see <see cref="Scheduling.TurnWatchdog"/>).
+    /// </summary>
+    public int Turns;
+
+    /// <summary>What the watchdog last saw of this thread; touched only by the watchdog.</summary>
+    public readonly Scheduling.TurnWatch Watch = new();
+
     public WorkerThread(Thread owner) => _owner = owner;
 
     public bool HasProcess => Volatile.Read(ref _next) is not null;

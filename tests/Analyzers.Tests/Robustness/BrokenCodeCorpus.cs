@@ -38,6 +38,7 @@ internal static class BrokenCodeCorpus
             [Call] public int Place(Order order) => LoadAsync().Result;
             [Call] public async ValueTask<int> Twice() => await SelfRef.GetAsync() * 2;
             [Cast] public void Spawn() { _ = Task.Run(() => _count++); }
+            [Cast] public void Reload() => _count = System.IO.File.ReadAllText("count.txt").Length;
             [Info] public void On(string text) { try { _count = int.Parse(text); } catch (Exception e) when (e is not OperationCanceledException) { } }
             [Terminate] public void Cleanup(ExitReason reason) => Thread.Sleep(1);
 

@@ -57,6 +57,31 @@ internal static class EndToEndSource
             }
         }
 
+        // Dirty handlers: each reports where it ran; the reads and writes of _count would lose updates if two ran at once.
+        [GenServer]
+        public partial class Cruncher
+        {
+            private int _count;
+
+            private static string Where() => (Thread.CurrentThread.Name ?? "unnamed").StartsWith("Arbor dirty scheduler") && !Thread.CurrentThread.IsThreadPoolThread ? "dirty" : "pool";
+
+            [Call(Dirty = true)] public string Crunch(Pid self) => Where() + " " + (self == Self);
+            [Call] public string Plain() => Where();
+            [Call(Dirty = true)] public async ValueTask<int> CountAsync() { await Task.Yield(); return _count; }
+            [Call(Dirty = true)] public void Later(ReplyTo<string> reply) => reply.Reply(Where());
+            [Cast(Dirty = true)] public void Bump() { var seen = _count; Thread.SpinWait(200); _count = seen + 1; }
+            [Info(Dirty = true)] public void On(Tick tick) { if (Where() == "dirty") { Continue(new Step(tick.Amount)); } }
+            [Continue(Dirty = true)] public void After(Step step) { if (Where() == "dirty") { _count += step.Number; } }
+        }
+
+        // Dirty = true on the server makes every handler dirty.
+        [GenServer(Dirty = true)]
+        public partial class DirtyAll
+        {
+            [Call] public string Where() => (Thread.CurrentThread.Name ?? "unnamed").StartsWith("Arbor dirty scheduler") ? "dirty" : "pool";
+            [Cast] public void Fail() => throw new InvalidOperationException("dirty boom");
+        }
+
         [GenServer]
         public partial class Slow
         {
@@ -440,6 +465,26 @@ internal static class EndToEndSource
                 var others = $"{await standalone.CountAsync()} {await standalone.IsSelfAsync(cache)} {standalone != cache}";
                 await supervisor.StopAsync();
                 return $"{found} | {count} {self} | {child.Id} {child.Pid == cache.Pid} {cache.ToString().StartsWith("Cache<")} | {others}";
+            }
+
+            public static async Task<string> DirtyHandlers(ArborNode node)
+            {
+                var cruncher = await Cruncher.StartAsync(node);
+                var crunch = await cruncher.CrunchAsync(cruncher.Pid);
+                var plain = await cruncher.PlainAsync();
+                var later = await cruncher.LaterAsync();
+                for (var i = 0; i < 50; i++)
+                {
+                    cruncher.Bump();
+                }
+
+                cruncher.Pid.Send(new Tick(100));
+                var count = await cruncher.CountAsync();
+                var all = await DirtyAll.StartAsync(node);
+                var where = await all.WhereAsync();
+                all.Fail();
+                var reason = await node.WhenExited(all.Pid);
+                return $"{crunch} | {plain} | {later} | {count} | {where} | {reason.Kind} {reason.Exception?.Message}";
             }
 
             public static async Task<string> SignificantPermanentChildIsRejected(ArborNode node)

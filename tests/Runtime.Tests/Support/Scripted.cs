@@ -110,6 +110,9 @@ internal sealed class Scripted : GenServer
 
     public new TimerRef SendAfter(TimeSpan delay, object message) => base.SendAfter(delay, message);
 
+    /// <summary>Runs <paramref name="handler"/> on the dirty schedulers, as generated dispatch does for a handler marked <c>Dirty = true</c>.</summary>
+    public ValueTask RunDirty<TMessage>(TMessage message, Func<Scripted, TMessage, ValueTask> handler) => RunDirtyAsync(this, message, handler);
+
     protected override ValueTask<InitResult> InitAsync() => _script.Init?.Invoke(this) ?? base.InitAsync();
 
     protected override ValueTask HandleCallAsync(CallMessage call) =>

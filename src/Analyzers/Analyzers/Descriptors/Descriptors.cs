@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace Arbor.Analyzers;
 
 /// <summary>Every Arbor analyzer descriptor, in one place so ids, categories and help links stay consistent.</summary>
-internal static class Descriptors
+internal static partial class Descriptors
 {
     private const string Reliability = "Arbor.Reliability";
     private const string Isolation = "Arbor.Isolation";

@@ -32,4 +32,7 @@ public static class DiagnosticIds
 
     /// <summary>Process code calls its own server.</summary>
     public const string SelfCall = "ARB1010";
+
+    /// <summary>A handler that may run for a long time (an unbounded loop, blocking I/O) is not marked dirty.</summary>
+    public const string UndeclaredDirtyWork = "ARB1011";
 }

@@ -147,7 +147,7 @@ internal sealed class StateHandlerCollector
                 continue;
             }
 
-            var request = new RequestHandlerModel(pending.Draft.Kind, TypeNames.Identifier(pending.Draft.Method.Name), model.ClientName, model.MessageClassName, model.DisplayName, EquatableArray.From(pending.Draft.Parameters), model.ResultType, pending.Draft.Returns, null);
+            var request = new RequestHandlerModel(pending.Draft.Kind, TypeNames.Identifier(pending.Draft.Method.Name), model.ClientName, model.MessageClassName, model.DisplayName, EquatableArray.From(pending.Draft.Parameters), model.ResultType, pending.Draft.Returns, null, Dirty: false);
             models.Add(new StateHandlerModel(pending.Draft.Kind == RequestKind.Call ? StateHandlerKind.Call : StateHandlerKind.Cast, request.MethodName, EquatableArray.From(pending.States), model.MessageClassName, request, null, pending.Draft.Returns));
         }
 
