@@ -72,8 +72,8 @@ public abstract class CallMessage : Envelope
     /// <summary>Wakes the caller for a reply stored by <c>TryStage</c>; <paramref name="handOff"/> lets the current worker run its continuation after the turn.</summary>
     internal abstract void PublishStaged(bool handOff);
 
-    /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
-    internal abstract void ReleaseHeldReply();
+    /// <summary>Claims a call whose reply was held back while the server ran its terminate hook; <see cref="PublishStaged"/> then wakes the caller.</summary>
+    internal abstract bool TryStageHeldReply();
 
     private protected static string OutcomeOf(Exception error) => error switch
     {
@@ -84,9 +84,9 @@ public abstract class CallMessage : Envelope
         _ => "error",
     };
 
-    internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, ToString()));
+    internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, (object)this));
 
-    internal void FailTimedOut() => TryFail(new CallTimeoutException(Target, Timeout, ToString()));
+    internal void FailTimedOut() => TryFail(new CallTimeoutException(Target, Timeout, (object)this));
 
     internal void RegisterCancellation(CancellationToken token)
     {
@@ -138,7 +138,7 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
 
     internal void HoldReply(TResult value) => _result = value;
 
-    internal override void ReleaseHeldReply() => TryReply(_result!);
+    internal override bool TryStageHeldReply() => TryStage(_result!);
 
     internal override bool TryFail(Exception exception)
     {

@@ -99,15 +99,19 @@ public sealed class ExitReason : IEquatable<ExitReason>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Detail, Exception);
 
-    /// <summary>Erlang-style rendering: <c>normal</c>, <c>{shutdown,Detail}</c>, <c>killed</c>, or the exception type and message.</summary>
+    /// <summary>
+    /// Erlang-style rendering: <c>normal</c>, <c>{shutdown,Detail}</c>, <c>killed</c>, or the exception type and message.
+    /// Never throws: a detail's <c>ToString</c> or an exception's <c>Message</c> that throws renders as a placeholder
+    /// naming the exception type, and long renderings are truncated with a marker.
+    /// </summary>
     public override string ToString() => Kind switch
     {
         ExitKind.Normal => "normal",
-        ExitKind.Shutdown => Detail is null ? "shutdown" : $"{{shutdown,{Detail}}}",
+        ExitKind.Shutdown => Detail is null ? "shutdown" : $"{{shutdown,{GuardedText.Of(Detail)}}}",
         ExitKind.Kill => "kill",
         ExitKind.Killed => "killed",
         ExitKind.NoProc => "noproc",
-        ExitKind.Crash => $"{Exception!.GetType().FullName}: {Exception.Message}",
-        _ => Detail?.ToString() ?? "other",
+        ExitKind.Crash => GuardedText.ExceptionSummary(Exception!),
+        _ => Detail is null ? "other" : GuardedText.Of(Detail),
     };
 }

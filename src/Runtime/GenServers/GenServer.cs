@@ -158,5 +158,5 @@ public abstract partial class GenServer : ProcessBehavior
     /// <summary>The terminate hook: runs on stop, on a handler crash, and on the parent's exit while trapping exits; not when killed.</summary>
     protected virtual ValueTask TerminateAsync(ExitReason reason) => default;
 
-    internal override string DescribeState() => ToString() ?? base.DescribeState();
+    internal override string DescribeState() => GuardedText.Of(this);
 }

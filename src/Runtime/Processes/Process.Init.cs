@@ -40,7 +40,7 @@ internal sealed partial class Process
         }
 
         process._start = request;
-        node.OnSpawned();
+        node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);
         ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
         return Pid.None;
@@ -48,7 +48,12 @@ internal sealed partial class Process
 
     private void RunInit()
     {
-        var start = _start!;
+        if (Volatile.Read(ref _start) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
         ProcessBehavior behavior;
         t_initializing = this;
         try
@@ -70,6 +75,13 @@ internal sealed partial class Process
             FailInit(ExitReason.Crash(new InvalidOperationException(
                 "The start factory must create and return a new behaviour instance (for example '() => new Counter(0)'); " +
                 "it returned " + (behavior is null ? "null" : "an instance created elsewhere") + ".")));
+            return;
+        }
+
+        if (Volatile.Read(ref _status) == Dead)
+        {
+            // Killed while the constructor ran: init goes no further.
+            AfterKilledElsewhere();
             return;
         }
 
@@ -109,7 +121,13 @@ internal sealed partial class Process
             return;
         }
 
-        FinishInit(_start!.Result);
+        if (Volatile.Read(ref _start) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
+        FinishInit(start.Result);
     }
 
     private void FinishInit(InitResult result)
@@ -124,8 +142,13 @@ internal sealed partial class Process
                 return;
         }
 
-        var start = _start!;
-        _start = null;
+        // Taken atomically: a kill from another thread during init takes it too, and fails the start instead.
+        if (Interlocked.Exchange(ref _start, null) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
         start.Complete(StartResult.Started(Pid));
         AfterHandler();
     }

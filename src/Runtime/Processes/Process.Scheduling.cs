@@ -9,6 +9,12 @@ internal sealed partial class Process
     public static Process? Current => Worker.CurrentProcess;
 
     /// <summary>
+    /// True when the code running is a handler of a process that has exited: a thread that kept running after its process
+    /// was killed. What it sends is dropped, as nothing a dead process does may be seen.
+    /// </summary>
+    public static bool SenderHasExited => Worker.CurrentProcess is { IsAlive: false };
+
+    /// <summary>
     /// Makes the process runnable if it was idle. A process woken from inside a worker turn is handed to that worker to
     /// run next (no queue, no wake-up of another thread); otherwise it goes to the thread pool.
     /// </summary>
@@ -47,7 +53,13 @@ internal sealed partial class Process
             ArmIdleTimer();
         }
 
-        Interlocked.Exchange(ref _status, Idle);
+        if (Interlocked.CompareExchange(ref _status, Idle, Scheduled) != Scheduled)
+        {
+            // Killed from outside during the turn: the owner's part of the exit is left to this thread.
+            AfterKilledElsewhere();
+            return;
+        }
+
         var hasWork = MailboxStack.HasItems(ref _signals) ||
                       (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
         if (hasWork && TryWake())

@@ -22,6 +22,13 @@ internal sealed partial class Process
     {
         while (true)
         {
+            if (Volatile.Read(ref _status) == Dead)
+            {
+                // Killed from outside (see KillNow) while queued or between two steps of this turn.
+                AfterKilledElsewhere();
+                return;
+            }
+
             if (_signals is not null && MailboxStack.HasItems(ref _signals))
             {
                 HandleSignals();
@@ -109,6 +116,11 @@ internal sealed partial class Process
         {
             var next = envelope.Next;
             envelope.Next = null;
+
+            // Published where a kill from another thread can see them (two plain stores): if this handler never returns,
+            // the killer still fails the call it is handling and the calls queued behind it.
+            _current = envelope;
+            _batch = next;
             ValueTask handled;
             try
             {
@@ -141,6 +153,13 @@ internal sealed partial class Process
                 _current = envelope;
                 BeginStop(ExitReason.Crash(exception), report: true);
                 return IsAlive;
+            }
+
+            if (Volatile.Read(ref _status) == Dead)
+            {
+                // Killed while the handler ran: what it did after the kill is dropped; finish the owner's part of the exit.
+                AfterKilledElsewhere();
+                return false;
             }
 
             if (_stagedReply is not null)

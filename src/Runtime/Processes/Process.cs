@@ -125,6 +125,13 @@ internal sealed partial class Process : IThreadPoolWorkItem
     /// <summary>Queues an exit signal (decided ahead of ordinary messages) and its in-order twin.</summary>
     public void EnqueueSignal(ExitSignal signal)
     {
+        if (signal.IsUntrappableKill)
+        {
+            // kill cannot be trapped or delayed: it takes effect now, even if a handler of this process is stuck.
+            KillNow();
+            return;
+        }
+
         if (MailboxStack.TryPush(ref _signals, signal))
         {
             MailboxStack.TryPush(ref _inbox, signal.InOrder);
@@ -133,6 +140,9 @@ internal sealed partial class Process : IThreadPoolWorkItem
     }
 
     public void RequestStop(ExitReason reason) => _stopRequest = reason;
+
+    /// <summary>Asks the process, from outside, to stop through its terminate hook once it reaches this request in its mailbox.</summary>
+    public bool RequestSystemStop(ExitReason reason) => Enqueue(new InfoEnvelope(new SystemStop(reason)));
 
     /// <summary>Keeps a reply made during the running handler until the handler returns. Owner only.</summary>
     public void StageReply(CallMessage call)
