@@ -29,6 +29,9 @@ public abstract class CallMessage : Envelope
     /// <summary>The process called; its pid names it in call errors.</summary>
     internal Process? TargetProcess;
 
+    /// <summary>The calling process, if the call was made from one; crash reports name it as the client (as OTP's do).</summary>
+    internal Process? CallerProcess;
+
     private CallExtras? _extras;
 
     private protected CallMessage()

@@ -12,11 +12,11 @@ namespace Arbor;
 /// </summary>
 internal sealed class ProcessReporter
 {
-    private static readonly Action<ILogger, string, string, string, string, string, Exception?> s_crashed =
-        LoggerMessage.Define<string, string, string, string, string>(
+    private static readonly Action<ILogger, string, string, string, string, string, string, Exception?> s_crashed =
+        LoggerMessage.Define<string, string, string, string, string, string>(
             LogLevel.Error,
             new EventId(1, "ProcessCrashed"),
-            "Process {Pid} ({Name}) terminated with reason {Reason}; last message: {LastMessage}; state: {State}");
+            "Process {Pid} ({Name}) terminated with reason {Reason}; last message: {LastMessage}; client: {Client}; state: {State}");
 
     private static readonly Action<ILogger, string, string, string, Exception?> s_unexpectedInfo =
         LoggerMessage.Define<string, string, string>(
@@ -67,10 +67,11 @@ internal sealed class ProcessReporter
         var name = process.RegisteredName ?? "anonymous";
         var reasonText = reason.ToString();
         var messageText = lastMessage is null ? "none" : Describe(lastMessage is InfoEnvelope info ? info.Message : lastMessage);
+        var client = lastMessage is CallMessage { CallerProcess: { } caller } ? caller.ToString() : lastMessage is CallMessage ? "not a process" : "none";
         var state = process.Behavior is { } behavior ? (_detail == CrashReportDetail.Full ? DescribeState(behavior) : TypeName(behavior)) : "not initialised";
-        if (!TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, state, reason.Exception)) && reason.Exception is not null)
+        if (!TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, client, state, reason.Exception)) && reason.Exception is not null)
         {
-            TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, state, null));
+            TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, client, state, null));
         }
     }
 

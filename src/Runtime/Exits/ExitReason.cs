@@ -54,6 +54,15 @@ public sealed class ExitReason : IEquatable<ExitReason>
     /// <summary><c>noproc</c>: the process did not exist.</summary>
     public static ExitReason NoProc { get; } = new(ExitKind.NoProc, null, null);
 
+    /// <summary>
+    /// <c>mailbox_overflow</c>: the process was killed because its mailbox passed its limit
+    /// (<see cref="StartOptions.MaxMailboxLength"/>). Not orderly: a supervisor restarts a permanent or transient child.
+    /// </summary>
+    public static ExitReason MailboxOverflow { get; } = new(ExitKind.Other, "mailbox_overflow", null);
+
+    /// <summary><c>timeout</c>: why a start fails when init overran <see cref="StartOptions.Timeout"/> (the process itself is killed).</summary>
+    public static ExitReason StartTimeout { get; } = new(ExitKind.Other, "timeout", null);
+
     /// <summary><c>{shutdown, Detail}</c>: an orderly stop that carries a detail; treated like <see cref="Shutdown"/>.</summary>
     public static ExitReason ShutdownWith(object detail) =>
         new(ExitKind.Shutdown, detail ?? throw new ArgumentNullException(nameof(detail)), null);

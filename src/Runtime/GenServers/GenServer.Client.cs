@@ -84,8 +84,9 @@ public abstract partial class GenServer
 
         message.TargetProcess = process;
 
-        // One lookup of the calling thread's state serves the self-call check, the timeout and the scheduling.
+        // One lookup of the calling thread's state serves the self-call check, the client, the timeout and the scheduling.
         var caller = Worker.This;
+        message.CallerProcess = caller.Current;
         if (ReferenceEquals(process, caller.Current))
         {
             return ValueTask.FromException<T>(new CallingSelfException(target, (object)message));

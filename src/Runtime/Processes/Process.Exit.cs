@@ -14,7 +14,7 @@ internal sealed partial class Process
     // 1 once an exit sequence has been claimed: exactly one runs, by the process itself or by a killer (see KillNow).
     private int _exitClaimed;
 
-    // 1 while a killed process's handler thread is still counted as running on (see KillNow and AfterKilledElsewhere).
+    // 1 while a killed process's handler thread is counted as running on (see KillNow); 2 once that thread has come back.
     private int _outlivedKill;
 
     // Set under the lock once the whole exit sequence has run (signals, Downs, registrations); _exitReason is set at its start.
@@ -98,22 +98,34 @@ internal sealed partial class Process
     /// touch (its current batch, its behaviour) is cleaned up by that thread when it comes back, or here if the process
     /// was idle; anything the stuck thread does meanwhile is dropped.
     /// </summary>
-    public void KillNow()
+    public void KillNow() => KillNow(ExitReason.Killed, startFailure: null);
+
+    /// <summary>
+    /// Kills with <paramref name="reason"/>; a start still in progress fails with <paramref name="startFailure"/> (or the
+    /// reason). False if the process was already exiting.
+    /// </summary>
+    internal bool KillNow(ExitReason reason, ExitReason? startFailure)
     {
         if (Interlocked.CompareExchange(ref _exitClaimed, 1, 0) != 0)
         {
-            return;
+            return false;
         }
 
         var previous = Interlocked.Exchange(ref _status, Dead);
         if (previous == Scheduled && !ReferenceEquals(Worker.CurrentProcess, this) && IsRunningElsewhere())
         {
-            Interlocked.Exchange(ref _outlivedKill, 1);
+            // Counted until the stuck thread comes back; if it already has (it marked 2), the count is undone at once.
             ArborTelemetry.HandlersOutlivingKill.Add(1);
+            if (Interlocked.CompareExchange(ref _outlivedKill, 1, 0) != 0)
+            {
+                ArborTelemetry.HandlersOutlivingKill.Add(-1);
+            }
+
             Node.Reporter.HandlerOutlivedKill(this);
         }
 
-        RunExitSequence(ExitReason.Killed, report: false, ignored: false, owner: previous == Idle);
+        RunExitSequence(reason, report: false, ignored: false, owner: previous == Idle, startFailure);
+        return true;
     }
 
     /// <summary>True if a worker thread other than this one is running a turn of this process right now (a snapshot).</summary>
@@ -131,7 +143,7 @@ internal sealed partial class Process
     }
 
     /// <summary>
-    /// The process's own thread found it killed from outside (see <see cref="KillNow"/>): it finishes what only it may
+    /// The process's own thread found it killed from outside (see <see cref="KillNow()"/>): it finishes what only it may
     /// touch — the reply its handler staged, the calls of its current batch — and drops its state. Idempotent.
     /// </summary>
     private void AfterKilledElsewhere()
@@ -140,7 +152,7 @@ internal sealed partial class Process
         PublishStagedReply(handOff: false);
         FailCalls(reason, leftovers: null, taken: default);
         ReleaseState();
-        if (Interlocked.Exchange(ref _outlivedKill, 0) == 1)
+        if (Interlocked.Exchange(ref _outlivedKill, 2) == 1)
         {
             ArborTelemetry.HandlersOutlivingKill.Add(-1);
         }
@@ -166,7 +178,7 @@ internal sealed partial class Process
     /// are guarded, exit-token callbacks are caught), so links and monitors always fire and waiters are always released.
     /// </summary>
     /// <remarks><paramref name="owner"/> is true on the process's own thread (or for a killed idle process): only then is its private state touched.</remarks>
-    private void RunExitSequence(ExitReason reason, bool report, bool ignored, bool owner)
+    private void RunExitSequence(ExitReason reason, bool report, bool ignored, bool owner, ExitReason? startFailure = null)
     {
         ExitTaken taken;
         lock (this)
@@ -201,6 +213,17 @@ internal sealed partial class Process
         }
 
         FailCalls(reason, leftovers, taken);
+
+        // A linked start that fails answers its starter with the error alone: a trapping starter gets no Exited for it
+        // (OTP 26's proc_lib:start_link consumes that exit). A starter that does not trap still gets the signal.
+        var failedStart = Interlocked.Exchange(ref _start, null);
+        if (failedStart is not null && Parent.Process is { TrapExit: true } parent && taken.Links?.Remove(parent) == true)
+        {
+            lock (parent)
+            {
+                parent._extras?.Links?.Remove(this);
+            }
+        }
 
         var self = Pid;
         if (taken.Links is not null)
@@ -264,10 +287,7 @@ internal sealed partial class Process
             }
         }
 
-        if (Interlocked.Exchange(ref _start, null) is { } start)
-        {
-            start.Complete(ignored ? StartResult.Ignored() : StartResult.Failed(reason));
-        }
+        failedStart?.Finish(ignored ? StartResult.Ignored() : StartResult.Failed(startFailure ?? reason));
 
         if (owner)
         {

@@ -55,6 +55,15 @@ internal sealed partial class Process
         }
     }
 
+    /// <summary>How many links and watching monitors the process has (a snapshot).</summary>
+    public (int Links, int Watchers) CountLinksAndWatchers()
+    {
+        lock (this)
+        {
+            return (_extras?.Links?.Count ?? 0, _extras?.Watchers?.Count ?? 0);
+        }
+    }
+
     /// <summary>True if linked with <paramref name="other"/> (a snapshot).</summary>
     public bool IsLinkedWith(Process other)
     {

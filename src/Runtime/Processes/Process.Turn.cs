@@ -90,6 +90,11 @@ internal sealed partial class Process
 
     private Envelope? TakeMailbox()
     {
+        if (_mailboxLimit != 0)
+        {
+            return TakeCounted();
+        }
+
         if (!ArborTelemetry.MailboxDepth.Enabled)
         {
             return MailboxStack.TakeAll(ref _inbox);

@@ -35,6 +35,10 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
+    // The mailbox limit (StartOptions.MaxMailboxLength), 0 for none; when set, _queued counts messages not yet taken.
+    private int _mailboxLimit;
+    private int _queued;
+
     private ProcessSynchronizationContext? _synchronizationContext;
     private ValueTask _pending;
     private PendingKind _pendingKind;
@@ -106,6 +110,11 @@ internal sealed partial class Process : IThreadPoolWorkItem
             return false;
         }
 
+        if (_mailboxLimit != 0)
+        {
+            CountQueued();
+        }
+
         Schedule();
         return true;
     }
@@ -116,6 +125,11 @@ internal sealed partial class Process : IThreadPoolWorkItem
         if (!MailboxStack.TryPush(ref _inbox, call))
         {
             return false;
+        }
+
+        if (_mailboxLimit != 0)
+        {
+            CountQueued();
         }
 
         ScheduleForCall(caller);
@@ -134,7 +148,11 @@ internal sealed partial class Process : IThreadPoolWorkItem
 
         if (MailboxStack.TryPush(ref _signals, signal))
         {
-            MailboxStack.TryPush(ref _inbox, signal.InOrder);
+            if (MailboxStack.TryPush(ref _inbox, signal.InOrder) && _mailboxLimit != 0)
+            {
+                Interlocked.Increment(ref _queued);
+            }
+
             Schedule();
         }
     }

@@ -77,10 +77,12 @@ public sealed class NodeDisposalTests
         using var gate = new ManualResetEventSlim();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var outliving = new OutlivingHandlersGauge();
+        var handlerThread = 0;
         var server = await Scripted.StartOkAsync(node, new Script
         {
             Call = (_, _) =>
             {
+                handlerThread = Environment.CurrentManagedThreadId;
                 entered.TrySetResult();
                 gate.Wait();
                 return default;
@@ -102,7 +104,7 @@ public sealed class NodeDisposalTests
             gate.Set();
         }
 
-        await outliving.WhenBackTo(0).Within();
+        await outliving.WhenSeen(handlerThread, -1).Within();
     }
 
     [Fact]

@@ -29,10 +29,12 @@ public sealed class StuckHandlerKillTests
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bystander = await ProbeHandle.StartAsync(node);
         var watcher = await ProbeHandle.StartAsync(node, trapExit: true);
+        var handlerThread = 0;
         var server = await Scripted.StartOkAsync(node, new Script
         {
             Call = (s, ask) =>
             {
+                handlerThread = Environment.CurrentManagedThreadId;
                 entered.TrySetResult();
                 gate.Wait(); // stuck until the test lets it go, long after the kill
                 bystander.Pid.Send("sent after the kill");
@@ -52,7 +54,9 @@ public sealed class StuckHandlerKillTests
             await entered.Task.Within();
             var queuedCall = Scripted.AskAsync(server, "second", Timeout.InfiniteTimeSpan);
 
+            var killer = Environment.CurrentManagedThreadId;
             node.Exit(server, ExitReason.Kill);
+            Assert.True(outliving.Seen(killer, 1));
 
             Assert.Same(ExitReason.Killed, await node.WhenExited(server).Within());
             Assert.True(node.Whereis("stuck").IsNone);
@@ -67,7 +71,6 @@ public sealed class StuckHandlerKillTests
             // The name is free for a replacement while the old thread is still stuck.
             var replacement = await Scripted.StartOkAsync(node, new Script(), new StartOptions { Name = "stuck" });
             Assert.Equal(replacement, node.Whereis("stuck"));
-            Assert.Equal(1, outliving.Current);
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("was killed while its handler was running"));
         }
         finally
@@ -76,7 +79,7 @@ public sealed class StuckHandlerKillTests
         }
 
         await finished.Task.Within();
-        await outliving.WhenBackTo(0).Within();
+        await outliving.WhenSeen(handlerThread, -1).Within();
         await bystander.AssertNoMessageAsync();
     }
 
@@ -87,12 +90,14 @@ public sealed class StuckHandlerKillTests
         using var gate = new ManualResetEventSlim();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var outliving = new OutlivingHandlersGauge();
+        var handlerThread = 0;
         try
         {
             var start = Scripted.StartAsync(node, new Script
             {
                 Constructor = _ =>
                 {
+                    handlerThread = Environment.CurrentManagedThreadId;
                     entered.TrySetResult();
                     gate.Wait();
                 },
@@ -111,7 +116,7 @@ public sealed class StuckHandlerKillTests
             gate.Set();
         }
 
-        await outliving.WhenBackTo(0).Within();
+        await outliving.WhenSeen(handlerThread, -1).Within();
         Assert.Equal(0, node.ProcessCount);
     }
 
@@ -121,6 +126,7 @@ public sealed class StuckHandlerKillTests
         await using var node = await ArborNode.StartAsync();
         using var gate = new ManualResetEventSlim();
         var terminating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlerThread = 0;
         var spec = new ChildSpec("stubborn", context => GenServer.StartAsync(
             context.Node,
             () => new Scripted(new Script
@@ -128,6 +134,7 @@ public sealed class StuckHandlerKillTests
                 Constructor = s => s.TrapExit = true,
                 Terminate = (_, _) =>
                 {
+                    handlerThread = Environment.CurrentManagedThreadId;
                     terminating.TrySetResult();
                     gate.Wait();
                     return default;
@@ -154,13 +161,14 @@ public sealed class StuckHandlerKillTests
             gate.Set();
         }
 
-        await outliving.WhenBackTo(0).Within();
+        await outliving.WhenSeen(handlerThread, -1).Within();
     }
 
     [Fact]
     public async Task A_supervisor_restarts_a_child_killed_while_its_handler_is_stuck()
     {
         await using var node = await ArborNode.StartAsync();
+        var handlerThread = 0;
         using var gate = new ManualResetEventSlim();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var spec = new ChildSpec("worker", context => GenServer.StartAsync(
@@ -169,6 +177,7 @@ public sealed class StuckHandlerKillTests
             {
                 Cast = (_, _) =>
                 {
+                    handlerThread = Environment.CurrentManagedThreadId;
                     entered.TrySetResult();
                     gate.Wait();
                     return default;
@@ -195,7 +204,7 @@ public sealed class StuckHandlerKillTests
             gate.Set();
         }
 
-        await outliving.WhenBackTo(0).Within();
+        await outliving.WhenSeen(handlerThread, -1).Within();
     }
 
     [Fact]
@@ -246,13 +255,17 @@ internal static class StuckHandlers
     public const string Collection = "Stuck handlers";
 }
 
-/// <summary>Follows the <c>arbor.process.handlers_outliving_kill</c> up-down counter.</summary>
+/// <summary>
+/// Follows the <c>arbor.process.handlers_outliving_kill</c> up-down counter. The counter is process-wide and other tests
+/// may move it, so measurements are matched by the thread that made them: +1 on the killer's thread, -1 on the stuck
+/// handler's own thread when it comes back.
+/// </summary>
 internal sealed class OutlivingHandlersGauge : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly object _gate = new();
-    private long _current;
-    private (long Target, TaskCompletionSource Done)? _waiter;
+    private readonly System.Collections.Generic.List<(int Thread, long Value)> _seen = new();
+    private readonly System.Collections.Generic.List<(int Thread, long Value, TaskCompletionSource Done)> _waiters = new();
 
     public OutlivingHandlersGauge()
     {
@@ -265,41 +278,44 @@ internal sealed class OutlivingHandlersGauge : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
         {
+            var thread = Environment.CurrentManagedThreadId;
             lock (_gate)
             {
-                _current += value;
-                if (_waiter is { } waiter && waiter.Target == _current)
+                _seen.Add((thread, value));
+                foreach (var waiter in _waiters)
                 {
-                    waiter.Done.TrySetResult();
+                    if (waiter.Thread == thread && waiter.Value == value)
+                    {
+                        waiter.Done.TrySetResult();
+                    }
                 }
             }
         });
         _listener.Start();
     }
 
-    public long Current
+    /// <summary>True if <paramref name="thread"/> has recorded <paramref name="value"/>.</summary>
+    public bool Seen(int thread, long value)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _current;
-            }
+            return _seen.Contains((thread, value));
         }
     }
 
-    public Task WhenBackTo(long target)
+    /// <summary>Completes once <paramref name="thread"/> has recorded <paramref name="value"/>.</summary>
+    public Task WhenSeen(int thread, long value)
     {
         lock (_gate)
         {
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_current == target)
+            if (_seen.Contains((thread, value)))
             {
                 done.TrySetResult();
             }
             else
             {
-                _waiter = (target, done);
+                _waiters.Add((thread, value, done));
             }
 
             return done.Task;
