@@ -32,6 +32,9 @@ public sealed partial class ArborNode : IAsyncDisposable
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Timers = new TimerService();
+
+        // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
+        _ = TimerService.Shared;
     }
 
     /// <summary>Starts a node.</summary>

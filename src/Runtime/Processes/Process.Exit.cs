@@ -356,11 +356,8 @@ internal sealed partial class Process
     /// </summary>
     private void FailCalls(ExitReason reason, Envelope? leftovers, ExitTaken taken)
     {
-        if (Volatile.Read(ref _current) is CallMessage current)
-        {
-            current.FailExited(reason);
-        }
-
+        // The current message's Next is the rest of its batch while its handler runs (see DrainBatch).
+        FailQueuedCalls(Volatile.Read(ref _current), reason);
         FailQueuedCalls(Volatile.Read(ref _batch), reason);
         FailQueuedCalls(leftovers, reason);
         FailListed(taken.DeferredCalls, reason);

@@ -119,13 +119,11 @@ internal sealed partial class Process
         var behavior = _behavior!;
         while (true)
         {
+            // Published where a kill from another thread can see it (one plain store): if this handler never returns, the
+            // killer still fails the call it is handling and, through its Next (unlinked once the handler is back), the
+            // calls queued behind it.
             var next = envelope.Next;
-            envelope.Next = null;
-
-            // Published where a kill from another thread can see them (two plain stores): if this handler never returns,
-            // the killer still fails the call it is handling and the calls queued behind it.
             _current = envelope;
-            _batch = next;
             ValueTask handled;
             try
             {
@@ -153,6 +151,7 @@ internal sealed partial class Process
             }
             catch (Exception exception)
             {
+                envelope.Next = null;
                 PublishStagedReply(handOff: false);
                 _batch = next;
                 _current = envelope;
@@ -167,6 +166,7 @@ internal sealed partial class Process
                 return false;
             }
 
+            envelope.Next = null;
             if (_stagedReply is not null)
             {
                 PublishStagedReply(handOff: true);
