@@ -9,6 +9,38 @@ internal sealed partial class Process
     public int? MailboxLimit => _mailboxLimit == 0 ? null : _mailboxLimit;
 
     /// <summary>
+    /// Sets or clears the mailbox limit from inside the process (a server's constructor). The count starts from the
+    /// messages already waiting; sends racing the change may be counted once too many or too few. Owner only.
+    /// </summary>
+    public void SetMailboxLimit(int? limit)
+    {
+        if (limit is <= 0)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(limit), limit, "A mailbox limit must be positive (or null for none).");
+        }
+
+        if (limit is not { } value)
+        {
+            Volatile.Write(ref _mailboxLimit, 0);
+            return;
+        }
+
+        if (_mailboxLimit == 0)
+        {
+            // Only this thread takes from the inbox, so walking it here sees a stable chain.
+            var waiting = 0;
+            for (var envelope = Volatile.Read(ref _inbox); envelope is not null && !MailboxStack.IsClosedMarker(envelope); envelope = envelope.Next)
+            {
+                waiting++;
+            }
+
+            Volatile.Write(ref _queued, waiting);
+        }
+
+        Volatile.Write(ref _mailboxLimit, value);
+    }
+
+    /// <summary>
     /// Counts a message pushed while a mailbox limit is set; the send that takes the count past the limit kills the
     /// process (OTP's <c>max_heap_size</c> kill, applied to the mailbox): its supervisor restarts it with an empty one.
     /// Only processes with a limit pay for the count.

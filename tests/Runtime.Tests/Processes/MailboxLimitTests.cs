@@ -60,6 +60,40 @@ public sealed class MailboxLimitTests
     }
 
     [Fact]
+    public async Task A_server_can_set_its_own_limit_in_its_constructor()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Constructor = s => s.MaxMailboxLength = 5,
+            Cast = async (_, tell) =>
+            {
+                if (tell.Payload is "block")
+                {
+                    entered.TrySetResult();
+                    await release.Task;
+                }
+            },
+        });
+        Assert.Equal(5, node.GetProcessInfo(server)!.MaxMailboxLength);
+        Scripted.Tell(server, "block");
+        await entered.Task.Within();
+
+        for (var i = 0; i <= 5; i++)
+        {
+            Scripted.Tell(server, i);
+        }
+
+        Assert.Same(ExitReason.MailboxOverflow, await node.WhenExited(server).Within());
+        release.SetResult();
+
+        var invalid = await Scripted.StartAsync(node, new Script { Constructor = s => s.MaxMailboxLength = 0 });
+        Assert.IsType<ArgumentOutOfRangeException>(invalid.Reason!.Exception);
+    }
+
+    [Fact]
     public async Task A_supervisor_restarts_a_child_killed_for_mailbox_overflow_with_an_empty_mailbox()
     {
         await using var node = await ArborNode.StartAsync();
