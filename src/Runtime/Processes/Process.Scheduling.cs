@@ -48,9 +48,14 @@ internal sealed partial class Process
     {
         // Owner-only state is read before publishing Idle: once Idle, another thread may start running this process.
         var waiting = _pendingKind != PendingKind.None;
-        if (!waiting && _extras is { IdleTimeoutMs: > 0 })
+        if (!waiting)
         {
-            ArmIdleTimer();
+            // The last message handled is not kept alive by an idle process (a handler still pending keeps its own).
+            _current = null;
+            if (_extras is { IdleTimeoutMs: > 0 })
+            {
+                ArmIdleTimer();
+            }
         }
 
         if (Interlocked.CompareExchange(ref _status, Idle, Scheduled) != Scheduled)
