@@ -79,6 +79,10 @@ internal static class DiagnosticDescriptors
         "Parameter name is used by the generated method",
         "Parameter '{0}' of '{1}' has the same name as a parameter the generated '{2}' adds; rename it");
 
+    public static readonly DiagnosticDescriptor UnmappableRemoteType = Create(
+        "ARB0030",
+        "Type of a remote GenServer's message has no Erlang term form",
+        "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
     public static readonly DiagnosticDescriptor InvalidStateMachine = Create(
         "ARB0020",
         "Invalid state machine declaration",
@@ -132,6 +136,7 @@ internal static class DiagnosticDescriptors
         "ARB0022" => EnterChangesState,
         "ARB0023" => UnreachableState,
         "ARB0024" => ConflictingStateHandlers,
+        "ARB0030" => UnmappableRemoteType,
         "ARB0099" => GeneratorFailure,
         _ => null,
     };
