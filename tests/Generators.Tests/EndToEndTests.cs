@@ -38,6 +38,10 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
         Assert.Equal("begun | continued 1, continued 2, continued 3 | bye | shutdown | shutdown | noproc", await RunAsync("ContinueStopAndTerminate"));
 
     [Fact]
+    public async Task The_generated_client_stop_runs_terminate_and_returns_once_the_server_is_gone() =>
+        Assert.Equal("shutdown | False | noproc", await RunAsync("ClientStopRunsTerminate"));
+
+    [Fact]
     public async Task A_crashing_handler_runs_terminate_and_the_process_exits_with_the_exception() =>
         Assert.Equal("Crash boom | True", await RunAsync("CrashRunsTerminateAndFailsCallers"));
 

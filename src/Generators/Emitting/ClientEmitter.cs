@@ -51,6 +51,12 @@ internal static class ClientEmitter
             writer.Line();
         }
 
+        // A [Call] or [Cast] the user named Stop already owns the name; the runtime's GenServer.StopAsync stays available.
+        if (!model.Requests.Any(request => request.ClientName == "StopAsync"))
+        {
+            WriteStop(writer);
+        }
+
         writer.Line("/// <inheritdoc/>");
         writer.Line("public bool Equals(" + refName + " other) => Pid.Equals(other.Pid);");
         writer.Line();
@@ -85,6 +91,22 @@ internal static class ClientEmitter
         }
 
         writer.Close();
+    }
+
+    /// <summary>The OTP <c>gen_server:stop</c> of the client (on the struct only, so existing fakes of the interface stay valid).</summary>
+    private static void WriteStop(SourceWriter writer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Stops the server (OTP <c>gen_server:stop</c>): it runs its terminate hook and exits with <paramref name=\"reason\"/>");
+        writer.Line("/// (<c>normal</c> when null); completes once the process is gone and its name is free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"reason\">The exit reason; <c>normal</c> when null.</param>");
+        writer.Line("/// <param name=\"timeout\">How long to wait for the exit; no limit when null.</param>");
+        writer.Line("/// <returns>A task that completes when the server has exited.</returns>");
+        writer.Line("/// <exception cref=\"global::Arbor.CallException\">The server does not exist, did not exit in time, or exited with another reason.</exception>");
+        writer.Line("public " + Names.Task + " StopAsync(" + Names.ExitReason + "? reason = null, " + Names.TimeSpan + "? timeout = null) =>");
+        writer.Line("    " + Names.GenServer + ".StopAsync(Pid, reason, timeout);");
+        writer.Line();
     }
 
     /// <summary>Opens a client type; a generic one restates the server's constraints, since it names the server's messages.</summary>

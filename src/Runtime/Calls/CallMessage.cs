@@ -29,6 +29,9 @@ public abstract class CallMessage : Envelope
     /// <summary>The process called; its pid names it in call errors.</summary>
     internal Process? TargetProcess;
 
+    /// <summary>The calling process, if the call was made from one; crash reports name it as the client (as OTP's do).</summary>
+    internal Process? CallerProcess;
+
     private CallExtras? _extras;
 
     private protected CallMessage()
@@ -72,8 +75,8 @@ public abstract class CallMessage : Envelope
     /// <summary>Wakes the caller for a reply stored by <c>TryStage</c>; <paramref name="handOff"/> lets the current worker run its continuation after the turn.</summary>
     internal abstract void PublishStaged(bool handOff);
 
-    /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
-    internal abstract void ReleaseHeldReply();
+    /// <summary>Claims a call whose reply was held back while the server ran its terminate hook; <see cref="PublishStaged"/> then wakes the caller.</summary>
+    internal abstract bool TryStageHeldReply();
 
     /// <summary>
     /// Completes the call with a reply only known as an object (decoded from another node by a generated
@@ -94,9 +97,9 @@ public abstract class CallMessage : Envelope
         _ => "error",
     };
 
-    internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, ToString()));
+    internal void FailExited(ExitReason reason) => TryFail(new ProcessExitedException(Target, reason, (object)this));
 
-    internal void FailTimedOut() => TryFail(new CallTimeoutException(Target, Timeout, ToString()));
+    internal void FailTimedOut() => TryFail(new CallTimeoutException(Target, Timeout, (object)this));
 
     internal void RegisterCancellation(CancellationToken token)
     {
@@ -148,7 +151,7 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
 
     internal void HoldReply(TResult value) => _result = value;
 
-    internal override void ReleaseHeldReply() => TryReply(_result!);
+    internal override bool TryStageHeldReply() => TryStage(_result!);
 
     internal override bool TryReplyBoxed(object? value) => value switch
     {

@@ -12,11 +12,11 @@ namespace Arbor;
 /// </summary>
 internal sealed class ProcessReporter
 {
-    private static readonly Action<ILogger, string, string, string, string, string, Exception?> s_crashed =
-        LoggerMessage.Define<string, string, string, string, string>(
+    private static readonly Action<ILogger, string, string, string, string, string, string, Exception?> s_crashed =
+        LoggerMessage.Define<string, string, string, string, string, string>(
             LogLevel.Error,
             new EventId(1, "ProcessCrashed"),
-            "Process {Pid} ({Name}) terminated with reason {Reason}; last message: {LastMessage}; state: {State}");
+            "Process {Pid} ({Name}) terminated with reason {Reason}; last message: {LastMessage}; client: {Client}; state: {State}");
 
     private static readonly Action<ILogger, string, string, string, Exception?> s_unexpectedInfo =
         LoggerMessage.Define<string, string, string>(
@@ -30,6 +30,18 @@ internal sealed class ProcessReporter
             new EventId(3, "ExitCallbackFailed"),
             "Process {Pid} ({Name}) exited; a callback registered on its exit token threw");
 
+    private static readonly Action<ILogger, string, string, Exception?> s_handlerOutlivedKill =
+        LoggerMessage.Define<string, string>(
+            LogLevel.Warning,
+            new EventId(4, "HandlerOutlivedKill"),
+            "Process {Pid} ({Name}) was killed while its handler was running; the handler's thread runs on until it returns, and what it does is dropped");
+
+    private static readonly Action<ILogger, string, string, int, Exception?> s_mailboxOverflow =
+        LoggerMessage.Define<string, string, int>(
+            LogLevel.Error,
+            new EventId(5, "MailboxOverflow"),
+            "Process {Pid} ({Name}) was killed with reason mailbox_overflow: its mailbox passed its limit of {Limit} messages");
+
     private readonly ILogger _logger;
     private readonly CrashReportDetail _detail;
 
@@ -39,41 +51,83 @@ internal sealed class ProcessReporter
         _detail = detail;
     }
 
+    /// <summary>
+    /// Writes a crash report. Never throws: the message and state are rendered through <see cref="GuardedText"/>, and a
+    /// logging provider that fails (an I/O error, or formatting an exception whose <c>ToString</c> throws) is retried once
+    /// without the exception object, then given up — a broken logger loses the entry, never the exit sequence.
+    /// </summary>
     public void ProcessCrashed(Process process, ExitReason reason, Envelope? lastMessage)
     {
-        if (reason.IsOrderly || !_logger.IsEnabled(LogLevel.Error))
+        if (reason.IsOrderly || !IsEnabled(LogLevel.Error))
         {
             return;
         }
 
-        s_crashed(
-            _logger,
-            process.Pid.ToString(),
-            process.RegisteredName ?? "anonymous",
-            reason.ToString(),
-            lastMessage is null ? "none" : Describe(lastMessage is InfoEnvelope info ? info.Message : lastMessage),
-            process.Behavior is { } behavior ? (_detail == CrashReportDetail.Full ? behavior.DescribeState() : TypeName(behavior)) : "not initialised",
-            reason.Exception);
+        var pid = process.Pid.ToString();
+        var name = process.RegisteredName ?? "anonymous";
+        var reasonText = reason.ToString();
+        var messageText = lastMessage is null ? "none" : Describe(lastMessage is InfoEnvelope info ? info.Message : lastMessage);
+        var client = lastMessage is CallMessage { CallerProcess: { } caller } ? caller.ToString() : lastMessage is CallMessage ? "not a process" : "none";
+        var state = process.Behavior is { } behavior ? (_detail == CrashReportDetail.Full ? DescribeState(behavior) : TypeName(behavior)) : "not initialised";
+        if (!TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, client, state, reason.Exception)) && reason.Exception is not null)
+        {
+            TryLog(() => s_crashed(_logger, pid, name, reasonText, messageText, client, state, null));
+        }
     }
 
     public void UnexpectedInfo(Process process, object message)
     {
-        if (_logger.IsEnabled(LogLevel.Warning))
+        if (IsEnabled(LogLevel.Warning))
         {
-            s_unexpectedInfo(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", Describe(message), null);
+            var text = Describe(message);
+            TryLog(() => s_unexpectedInfo(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", text, null));
         }
     }
 
     public void ExitCallbackFailed(Process process, Exception exception)
     {
-        if (_logger.IsEnabled(LogLevel.Error))
+        if (IsEnabled(LogLevel.Error))
         {
-            s_exitCallbackFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception);
+            TryLog(() => s_exitCallbackFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception));
         }
     }
 
+    /// <summary>A killed process's handler was still running: its thread goes on until the handler returns, and what it does is dropped.</summary>
+    public void HandlerOutlivedKill(Process process)
+    {
+        if (IsEnabled(LogLevel.Warning))
+        {
+            TryLog(() => s_handlerOutlivedKill(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", null));
+        }
+    }
+
+    /// <summary>A process was killed because its mailbox passed its limit.</summary>
+    public void MailboxOverflow(Process process, int limit)
+    {
+        if (IsEnabled(LogLevel.Error))
+        {
+            TryLog(() => s_mailboxOverflow(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", limit, null));
+        }
+    }
+
+    private bool IsEnabled(LogLevel level) => GuardedLog.IsEnabled(_logger, level);
+
+    private static bool TryLog(Action write) => GuardedLog.TryWrite(write);
+
     private string Describe(object message) =>
-        _detail == CrashReportDetail.Full ? message.ToString() ?? TypeName(message) : TypeName(message);
+        _detail == CrashReportDetail.Full ? GuardedText.Of(message) : TypeName(message);
+
+    private static string DescribeState(ProcessBehavior behavior)
+    {
+        try
+        {
+            return GuardedText.Bound(behavior.DescribeState());
+        }
+        catch (Exception)
+        {
+            return GuardedText.Of(behavior);
+        }
+    }
 
     /// <summary>A value's type as C# names it, without its namespace: <c>Counter.ArborMessages.AddCall</c>, <c>Cache&lt;String, Int32&gt;</c>.</summary>
     private static string TypeName(object value) => TypeName(value.GetType());

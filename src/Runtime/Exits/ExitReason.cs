@@ -54,6 +54,15 @@ public sealed class ExitReason : IEquatable<ExitReason>
     /// <summary><c>noproc</c>: the process did not exist.</summary>
     public static ExitReason NoProc { get; } = new(ExitKind.NoProc, null, null);
 
+    /// <summary>
+    /// <c>mailbox_overflow</c>: the process was killed because its mailbox passed its limit
+    /// (<see cref="StartOptions.MaxMailboxLength"/>). Not orderly: a supervisor restarts a permanent or transient child.
+    /// </summary>
+    public static ExitReason MailboxOverflow { get; } = new(ExitKind.Other, "mailbox_overflow", null);
+
+    /// <summary><c>timeout</c>: why a start fails when init overran <see cref="StartOptions.Timeout"/> (the process itself is killed).</summary>
+    public static ExitReason StartTimeout { get; } = new(ExitKind.Other, "timeout", null);
+
     /// <summary><c>{shutdown, Detail}</c>: an orderly stop that carries a detail; treated like <see cref="Shutdown"/>.</summary>
     public static ExitReason ShutdownWith(object detail) =>
         new(ExitKind.Shutdown, detail ?? throw new ArgumentNullException(nameof(detail)), null);
@@ -99,15 +108,19 @@ public sealed class ExitReason : IEquatable<ExitReason>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Detail, Exception);
 
-    /// <summary>Erlang-style rendering: <c>normal</c>, <c>{shutdown,Detail}</c>, <c>killed</c>, or the exception type and message.</summary>
+    /// <summary>
+    /// Erlang-style rendering: <c>normal</c>, <c>{shutdown,Detail}</c>, <c>killed</c>, or the exception type and message.
+    /// Never throws: a detail's <c>ToString</c> or an exception's <c>Message</c> that throws renders as a placeholder
+    /// naming the exception type, and long renderings are truncated with a marker.
+    /// </summary>
     public override string ToString() => Kind switch
     {
         ExitKind.Normal => "normal",
-        ExitKind.Shutdown => Detail is null ? "shutdown" : $"{{shutdown,{Detail}}}",
+        ExitKind.Shutdown => Detail is null ? "shutdown" : $"{{shutdown,{GuardedText.Of(Detail)}}}",
         ExitKind.Kill => "kill",
         ExitKind.Killed => "killed",
         ExitKind.NoProc => "noproc",
-        ExitKind.Crash => $"{Exception!.GetType().FullName}: {Exception.Message}",
-        _ => Detail?.ToString() ?? "other",
+        ExitKind.Crash => GuardedText.ExceptionSummary(Exception!),
+        _ => Detail is null ? "other" : GuardedText.Of(Detail),
     };
 }

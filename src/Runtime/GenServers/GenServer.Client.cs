@@ -47,11 +47,17 @@ public abstract partial class GenServer
             : ValueTask.FromException<TRef>(new StartFailedException(description, StartResult.AlreadyStarted(holder)));
     }
 
-    /// <summary>Sends a cast (fire and forget). Never fails for the sender: a cast to a dead process is dropped.</summary>
+    /// <summary>
+    /// Sends a cast (fire and forget). Never fails for the sender: a cast to a dead process is dropped, and so is a cast
+    /// made by the handler of a process that has already exited (killed while the handler ran on).
+    /// </summary>
     public static void Cast(Pid target, CastMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        target.Process?.Enqueue(message);
+        if (!Process.SenderHasExited)
+        {
+            target.Process?.Enqueue(message);
+        }
     }
 
     /// <summary>
@@ -73,16 +79,17 @@ public abstract partial class GenServer
         var process = target.Process;
         if (process is null)
         {
-            return ValueTask.FromException<T>(new NoProcessException(target, message.ToString()));
+            return ValueTask.FromException<T>(new NoProcessException(target, (object)message));
         }
 
         message.TargetProcess = process;
 
-        // One lookup of the calling thread's state serves the self-call check, the timeout and the scheduling.
+        // One lookup of the calling thread's state serves the self-call check, the client, the timeout and the scheduling.
         var caller = Worker.This;
+        message.CallerProcess = caller.Current;
         if (ReferenceEquals(process, caller.Current))
         {
-            return ValueTask.FromException<T>(new CallingSelfException(target, message.ToString()));
+            return ValueTask.FromException<T>(new CallingSelfException(target, (object)message));
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -97,7 +104,7 @@ public abstract partial class GenServer
 
         if (ArborTelemetry.CallsObserved)
         {
-            message.Observation = CallObservation.Start(target, message.ToString());
+            message.Observation = CallObservation.Start(target, GuardedText.Of(message));
         }
 
         var timed = wait != Timeout.InfiniteTimeSpan;
@@ -109,13 +116,63 @@ public abstract partial class GenServer
 
         if (!process.EnqueueCall(message, caller))
         {
-            message.TryFail(new NoProcessException(target, message.ToString()));
+            message.TryFail(new NoProcessException(target, (object)message));
         }
         else if (timed)
         {
-            CallTimeoutRing.Track(caller, message, process.Node.Timers);
+            CallTimeoutRing.Track(caller, message);
         }
 
         return message.AsValueTask();
+    }
+
+    /// <summary>
+    /// Stops a GenServer from outside (OTP <c>gen_server:stop/3</c>): the server handles the request in mailbox order, runs
+    /// <see cref="TerminateAsync"/> and exits with <paramref name="reason"/> (default <c>normal</c>). Returns once the
+    /// process is gone: dead, its name free, its links and monitors fired.
+    /// </summary>
+    /// <param name="target">The server to stop.</param>
+    /// <param name="reason">The exit reason; <see cref="ExitReason.Normal"/> when null.</param>
+    /// <param name="timeout">How long to wait for the exit; <see cref="Timeout.InfiniteTimeSpan"/> (the default, as in OTP) for no limit.</param>
+    /// <exception cref="NoProcessException">The process does not exist (noproc).</exception>
+    /// <exception cref="CallingSelfException">A process tried to stop itself this way (it would wait for itself); use <c>Stop</c> in the handler.</exception>
+    /// <exception cref="CallTimeoutException">The process had not exited within <paramref name="timeout"/> (terminate overran); it is not killed.</exception>
+    /// <exception cref="ProcessExitedException">The process exited with another reason before it handled the stop (or terminate crashed).</exception>
+    public static async Task StopAsync(Pid target, ExitReason? reason = null, TimeSpan? timeout = null)
+    {
+        reason ??= ExitReason.Normal;
+        var wait = timeout ?? Timeout.InfiniteTimeSpan;
+        if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), wait, "A stop timeout must be positive, or Timeout.InfiniteTimeSpan.");
+        }
+
+        const string request = "stop";
+        if (target.Process is not { } process)
+        {
+            throw new NoProcessException(target, request);
+        }
+
+        if (ReferenceEquals(process, Process.Current))
+        {
+            throw new CallingSelfException(target, request);
+        }
+
+        var exited = process.WhenExited();
+        if (!process.RequestSystemStop(reason))
+        {
+            throw new NoProcessException(target, request);
+        }
+
+        if (wait != Timeout.InfiniteTimeSpan && await Task.WhenAny(exited, Task.Delay(wait)).ConfigureAwait(false) != exited)
+        {
+            throw new CallTimeoutException(target, wait, request);
+        }
+
+        var actual = await exited.ConfigureAwait(false);
+        if (!actual.Equals(reason))
+        {
+            throw new ProcessExitedException(target, actual, request);
+        }
     }
 }

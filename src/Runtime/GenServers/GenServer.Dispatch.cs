@@ -84,7 +84,7 @@ public abstract partial class GenServer
         if (Owner.StopRequest is not null)
         {
             call.HoldReply(value);
-            (Owner.Extras.HeldReplies ??= new List<CallMessage>()).Add(call);
+            Owner.HoldReply(call);
             return;
         }
 
@@ -122,6 +122,9 @@ public abstract partial class GenServer
 
                 Owner.ForgetMonitor(down.Ref);
                 break;
+            case SystemStop stop:
+                Stop(stop.Reason);
+                return default;
             case Exited exited when !exited.From.IsNone && exited.From == Owner.Parent:
                 // gen_server: an exit from the parent (seen only when trapping) stops the server through terminate.
                 Stop(exited.Reason);
@@ -140,13 +143,7 @@ public abstract partial class GenServer
             return;
         }
 
-        var deferred = Owner.Extras.DeferredCalls ??= new List<CallMessage>();
-        if (deferred.Count >= DeferredPruneThreshold)
-        {
-            deferred.RemoveAll(s_isCompleted);
-        }
-
-        deferred.Add(call);
+        Owner.TrackUnanswered(call, DeferredPruneThreshold, s_isCompleted);
     }
 
     private async ValueTask<InitResult> InitThenContinueAsync(ValueTask<InitResult> init)

@@ -59,6 +59,19 @@ public abstract partial class GenServer : ProcessBehavior
         set => Owner.SetIdleTimeout(value);
     }
 
+    /// <summary>
+    /// The most messages this server's mailbox may hold; null (the default) for no limit. Set it in the constructor to
+    /// give every instance the limit, including those started from a generated child spec (or use
+    /// <see cref="StartOptions.MaxMailboxLength"/> per start). A send that takes the mailbox past it kills the server
+    /// with <see cref="ExitReason.MailboxOverflow"/>, so its supervisor restarts it with an empty mailbox.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    protected int? MaxMailboxLength
+    {
+        get => Owner.MailboxLimit;
+        set => Owner.SetMailboxLimit(value);
+    }
+
     /// <summary>Stops the server normally once the current handler returns.</summary>
     protected void Stop() => Stop(ExitReason.Normal);
 
@@ -158,5 +171,5 @@ public abstract partial class GenServer : ProcessBehavior
     /// <summary>The terminate hook: runs on stop, on a handler crash, and on the parent's exit while trapping exits; not when killed.</summary>
     protected virtual ValueTask TerminateAsync(ExitReason reason) => default;
 
-    internal override string DescribeState() => ToString() ?? base.DescribeState();
+    internal override string DescribeState() => GuardedText.Of(this);
 }

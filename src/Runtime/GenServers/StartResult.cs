@@ -19,11 +19,12 @@ public enum StartStatus
 /// <summary>The outcome of starting a process, OTP style: not an exception, because ignore and already-started are normal answers.</summary>
 public readonly struct StartResult
 {
-    private StartResult(StartStatus status, Pid pid, ExitReason? reason)
+    private StartResult(StartStatus status, Pid pid, ExitReason? reason, MonitorRef? monitor = null)
     {
         Status = status;
         Pid = pid;
         Reason = reason;
+        Monitor = monitor;
     }
 
     /// <summary>How the start ended.</summary>
@@ -35,6 +36,9 @@ public readonly struct StartResult
     /// <summary>Why the start failed (<see cref="StartStatus.Failed"/>).</summary>
     public ExitReason? Reason { get; }
 
+    /// <summary>The monitor a start with <see cref="StartOptions.Monitor"/> set up (OTP <c>start_monitor</c>'s reference); null otherwise.</summary>
+    public MonitorRef? Monitor { get; }
+
     /// <summary>True for <see cref="StartStatus.Started"/>.</summary>
     public bool IsStarted => Status == StartStatus.Started;
 
@@ -45,6 +49,8 @@ public readonly struct StartResult
     internal static StartResult AlreadyStarted(Pid existing) => new(StartStatus.AlreadyStarted, existing, null);
 
     internal static StartResult Failed(ExitReason reason) => new(StartStatus.Failed, Pid.None, reason);
+
+    internal StartResult WithMonitor(MonitorRef monitor) => new(Status, Pid, Reason, monitor);
 
     /// <summary>The pid of a started process; throws a <see cref="StartFailedException"/> naming the outcome otherwise.</summary>
     public Pid EnsureStarted(string what) => IsStarted ? Pid : throw new StartFailedException(what, this);

@@ -7,7 +7,7 @@ public sealed class UnexpectedMessageException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public UnexpectedMessageException(Type server, string kind, object message)
-        : base($"{server.FullName} has no handler for the {kind} {message} ({message.GetType().FullName}).")
+        : base($"{server.FullName} has no handler for the {kind} {GuardedText.Of(message)} ({message.GetType().FullName}).")
     {
         Server = server;
         Kind = kind;

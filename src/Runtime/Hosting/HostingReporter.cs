@@ -34,11 +34,11 @@ internal sealed class HostingReporter
 
     public HostingReporter(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger("Arbor.Hosting");
 
-    public void RootStarted(Pid root, int childCount) => s_rootStarted(_logger, root.ToString(), childCount, null);
+    public void RootStarted(Pid root, int childCount) => GuardedLog.TryWrite(() => s_rootStarted(_logger, root.ToString(), childCount, null));
 
-    public void RootStopped(Pid root) => s_rootStopped(_logger, root.ToString(), null);
+    public void RootStopped(Pid root) => GuardedLog.TryWrite(() => s_rootStopped(_logger, root.ToString(), null));
 
-    public void RootKilledAtTimeout(Pid root) => s_rootKilled(_logger, root.ToString(), null);
+    public void RootKilledAtTimeout(Pid root) => GuardedLog.TryWrite(() => s_rootKilled(_logger, root.ToString(), null));
 
-    public void RootExitedUnexpectedly(Pid root, ExitReason reason) => s_rootExited(_logger, root.ToString(), reason.ToString(), reason.Exception);
+    public void RootExitedUnexpectedly(Pid root, ExitReason reason) => GuardedLog.TryWrite(() => s_rootExited(_logger, root.ToString(), reason.ToString(), reason.Exception));
 }

@@ -67,6 +67,9 @@ internal static class MailboxStack
         return ReferenceEquals(stack, Closed) ? null : Reverse(stack, out _);
     }
 
+    /// <summary>True for the marker a closed stack holds (it is not a message).</summary>
+    public static bool IsClosedMarker(Envelope envelope) => ReferenceEquals(envelope, Closed);
+
     public static bool IsClosed(ref Envelope? head) => ReferenceEquals(Volatile.Read(ref head), Closed);
 
     public static bool HasItems(ref Envelope? head)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Arbor.Timers;
@@ -11,17 +13,29 @@ namespace Arbor;
 /// A running Arbor node: the name registry, the shared timer, logging, and the count of live processes.
 /// Several nodes can live in one operating-system process (tests do); each has its own names.
 /// </summary>
-public sealed class ArborNode : IAsyncDisposable
+public sealed partial class ArborNode : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<long, Process> _processes = new();
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _shutdownTimeout;
     private int _processCount;
     private int _stopped;
 
     private ArborNode(ArborNodeOptions options)
     {
+        if (options.ShutdownTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ShutdownTimeout, "ArborNodeOptions.ShutdownTimeout cannot be negative.");
+        }
+
+        _shutdownTimeout = options.ShutdownTimeout;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Scheduling = new Scheduling.NodeScheduling(options, LoggerFactory);
         Timers = new TimerService();
+
+        // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
+        _ = TimerService.Shared;
     }
 
     /// <summary>Starts a node.</summary>
@@ -78,9 +92,11 @@ public sealed class ArborNode : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="message"/> to <paramref name="target"/> after <paramref name="delay"/> (OTP <c>send_after</c>), on the node's shared timer.</summary>
+    /// <exception cref="ObjectDisposedException">The node has been disposed (its timers are stopped).</exception>
     public TimerRef SendAfter(Pid target, TimeSpan delay, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ThrowIfStopped();
         if (delay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "A timer delay cannot be negative.");
@@ -97,9 +113,17 @@ public sealed class ArborNode : IAsyncDisposable
     /// </summary>
     public Task<ExitReason> WhenExited(Pid pid) => pid.Process?.WhenExited() ?? Task.FromResult(ExitReason.NoProc);
 
-    internal void OnSpawned() => Interlocked.Increment(ref _processCount);
+    internal void OnSpawned(Process process)
+    {
+        _processes[process.Pid.Id] = process;
+        Interlocked.Increment(ref _processCount);
+    }
 
-    internal void OnExited() => Interlocked.Decrement(ref _processCount);
+    internal void OnExited(Process process)
+    {
+        _processes.TryRemove(process.Pid.Id, out _);
+        Interlocked.Decrement(ref _processCount);
+    }
 
     internal void ThrowIfStopped()
     {
@@ -109,15 +133,33 @@ public sealed class ArborNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the node's timer. Processes still running are not stopped: stop your supervision tree first.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Shuts the node down and returns when that is done: no new process can start; every process that has no live
+    /// parent is asked to stop with <c>shutdown</c> (terminate runs, a supervisor stops its children in order); after
+    /// <see cref="ArborNodeOptions.ShutdownTimeout"/> whatever still runs is killed. Every call to a process of this node
+    /// fails with <see cref="ProcessExitedException"/>, and the node's timers are stopped. Calling it again waits for the
+    /// first disposal.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            await _disposed.Task.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await NodeShutdown.RunAsync(this, _shutdownTimeout).ConfigureAwait(false);
+        }
+        finally
         {
             Timers.Dispose();
             Scheduling.Dispose();
+            _disposed.TrySetResult();
         }
-
-        return default;
     }
+
+    /// <summary>The processes alive on this node (a snapshot).</summary>
+    internal ICollection<Process> LiveProcesses => _processes.Values;
 }

@@ -26,4 +26,10 @@ public sealed class ArborNodeOptions
     /// handler. One per processor by default, right for CPU-bound work; raise it when dirty handlers mostly block.
     /// </summary>
     public int DirtySchedulers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long <see cref="ArborNode.DisposeAsync"/> lets processes stop with <c>shutdown</c> (running terminate, a
+    /// supervisor stopping its children) before it kills those still running; 5 seconds by default.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

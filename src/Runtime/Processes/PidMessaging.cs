@@ -8,7 +8,8 @@ public static class PidMessaging
 {
     /// <summary>
     /// Sends <paramref name="message"/> to <paramref name="pid"/>. Never fails: a send to a process that has exited is
-    /// dropped, as in Erlang. Messages from one sender arrive in the order they were sent.
+    /// dropped, as in Erlang. Messages from one sender arrive in the order they were sent. A send made by the handler of a
+    /// process that has already exited (killed while the handler ran on) is dropped too.
     /// </summary>
     public static void Send(this Pid pid, object message)
     {
@@ -18,6 +19,11 @@ public static class PidMessaging
             throw new ArgumentException(
                 "Call and cast requests go through GenServer.CallAsync / GenServer.Cast (or the generated client), not a plain send.",
                 nameof(message));
+        }
+
+        if (Process.SenderHasExited)
+        {
+            return;
         }
 
         pid.Process?.Enqueue(new InfoEnvelope(message));

@@ -11,6 +11,12 @@ internal sealed partial class Process
     private ExitReason? _terminatingReason;
     private bool _terminatingReport;
 
+    // 1 once an exit sequence has been claimed: exactly one runs, by the process itself or by a killer (see KillNow).
+    private int _exitClaimed;
+
+    // 1 while a killed process's handler thread is counted as running on (see KillNow); 2 once that thread has come back.
+    private int _outlivedKill;
+
     // Set under the lock once the whole exit sequence has run (signals, Downs, registrations); _exitReason is set at its start.
     private bool _exitFinished;
 
@@ -18,6 +24,13 @@ internal sealed partial class Process
     private void BeginStop(ExitReason reason, bool report)
     {
         _stopRequest = null;
+        if (Volatile.Read(ref _status) == Dead)
+        {
+            // Killed while the handler ran: terminate does not run for a killed process.
+            AfterKilledElsewhere();
+            return;
+        }
+
         if (_behavior is null)
         {
             FinishExit(reason, report);
@@ -60,34 +73,118 @@ internal sealed partial class Process
             report = true;
         }
 
-        // OTP replies to a stop-with-reply only after terminate has run.
-        if (_extras?.HeldReplies is { } held)
+        // OTP replies to a stop-with-reply only after terminate has run; Arbor also waits for the exit itself, so the
+        // caller that gets the reply finds the process dead and its name free (as gen_server:stop returns after 'DOWN').
+        // The replies are claimed now, so the exit does not fail them, and delivered once it is over.
+        var held = TakeHeldReplies();
+        held?.RemoveAll(static call => !call.TryStageHeldReply());
+        FinishExit(reason, report);
+        if (held is not null)
         {
-            _extras.HeldReplies = null;
             foreach (var call in held)
             {
-                call.ReleaseHeldReply();
+                call.PublishStaged(handOff: false);
             }
         }
-
-        FinishExit(reason, report);
     }
 
     /// <summary>Exits at once, without the terminate hook (killed, or an untrapped exit signal).</summary>
     private void Die(ExitReason reason) => FinishExit(reason, report: false);
 
     /// <summary>
-    /// The exit sequence. Order matters: names and registrations are released before any exit signal or Down is sent,
-    /// so whoever reacts to the exit (a supervisor restarting the child) can register the name again at once.
+    /// Kills the process now, from whatever thread sends the kill (OTP's untrappable <c>kill</c>): the process is dead to
+    /// everyone at once — name released, links and monitors fired with <c>killed</c>, mailbox closed, calls failed — even
+    /// when its handler is stuck in synchronous code that .NET cannot interrupt. What only the process's own thread may
+    /// touch (its current batch, its behaviour) is cleaned up by that thread when it comes back, or here if the process
+    /// was idle; anything the stuck thread does meanwhile is dropped.
     /// </summary>
+    public void KillNow() => KillNow(ExitReason.Killed, startFailure: null);
+
+    /// <summary>
+    /// Kills with <paramref name="reason"/>; a start still in progress fails with <paramref name="startFailure"/> (or the
+    /// reason). False if the process was already exiting.
+    /// </summary>
+    internal bool KillNow(ExitReason reason, ExitReason? startFailure)
+    {
+        if (Interlocked.CompareExchange(ref _exitClaimed, 1, 0) != 0)
+        {
+            return false;
+        }
+
+        var previous = Interlocked.Exchange(ref _status, Dead);
+        if (previous == Scheduled && !ReferenceEquals(Worker.CurrentProcess, this) && IsRunningElsewhere())
+        {
+            // Counted until the stuck thread comes back; if it already has (it marked 2), the count is undone at once.
+            ArborTelemetry.HandlersOutlivingKill.Add(1);
+            if (Interlocked.CompareExchange(ref _outlivedKill, 1, 0) != 0)
+            {
+                ArborTelemetry.HandlersOutlivingKill.Add(-1);
+            }
+
+            Node.Reporter.HandlerOutlivedKill(this);
+        }
+
+        RunExitSequence(reason, report: false, ignored: false, owner: previous == Idle, startFailure);
+        return true;
+    }
+
+    /// <summary>True if a worker thread other than this one is running a turn of this process right now (a snapshot).</summary>
+    private bool IsRunningElsewhere()
+    {
+        foreach (var thread in WorkerThreadRegistry.All)
+        {
+            if (ReferenceEquals(Volatile.Read(ref thread.Current), this))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The process's own thread found it killed from outside (see <see cref="KillNow()"/>): it finishes what only it may
+    /// touch — the reply its handler staged, the calls of its current batch — and drops its state. Idempotent.
+    /// </summary>
+    private void AfterKilledElsewhere()
+    {
+        var reason = Volatile.Read(ref _exitReason) ?? ExitReason.Killed;
+        PublishStagedReply(handOff: false);
+        FailCalls(reason, leftovers: null, taken: default);
+        ReleaseState();
+        if (Interlocked.Exchange(ref _outlivedKill, 2) == 1)
+        {
+            ArborTelemetry.HandlersOutlivingKill.Add(-1);
+        }
+    }
+
+    /// <summary>The exit, run by the process itself. If a kill got there first, only the owner's part is left to do.</summary>
     private void FinishExit(ExitReason reason, bool report, bool ignored = false)
     {
+        if (Interlocked.CompareExchange(ref _exitClaimed, 1, 0) != 0)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
         Interlocked.Exchange(ref _status, Dead);
-        ProcessExtras? extras;
+        RunExitSequence(reason, report, ignored, owner: true);
+    }
+
+    /// <summary>
+    /// The exit sequence. Order matters: names and registrations are released before any exit signal or Down is sent,
+    /// so whoever reacts to the exit (a supervisor restarting the child) can register the name again at once. Every step
+    /// runs whatever an earlier one did: nothing here lets user code or a logger throw out of it (reports and renderings
+    /// are guarded, exit-token callbacks are caught), so links and monitors always fire and waiters are always released.
+    /// </summary>
+    /// <remarks><paramref name="owner"/> is true on the process's own thread (or for a killed idle process): only then is its private state touched.</remarks>
+    private void RunExitSequence(ExitReason reason, bool report, bool ignored, bool owner, ExitReason? startFailure = null)
+    {
+        ExitTaken taken;
         lock (this)
         {
             _exitReason = reason;
-            extras = _extras;
+            taken = TakeForExit(_extras);
         }
 
         var leftovers = MailboxStack.Close(ref _inbox);
@@ -102,36 +199,36 @@ internal sealed partial class Process
             Node.Names.Release(name, this);
         }
 
-        HashSet<Process>? links = null;
-        List<MonitorRef>? watchers = null;
-        List<IProcessRegistration>? registrations = null;
-        CancellationTokenSource? exitCancellation = null;
-        if (extras is not null)
+        if (taken.Registrations is not null)
         {
-            lock (this)
-            {
-                (links, extras.Links) = (extras.Links, null);
-                (watchers, extras.Watchers) = (extras.Watchers, null);
-                (registrations, extras.Registrations) = (extras.Registrations, null);
-                (exitCancellation, extras.ExitCancellation) = (extras.ExitCancellation, null);
-            }
-        }
-
-        if (registrations is not null)
-        {
-            foreach (var registration in registrations)
+            foreach (var registration in taken.Registrations)
             {
                 registration.Release(this);
             }
         }
 
-        PublishStagedReply(handOff: false);
-        FailCalls(reason, leftovers, extras);
+        if (owner)
+        {
+            PublishStagedReply(handOff: false);
+        }
+
+        FailCalls(reason, leftovers, taken);
+
+        // A linked start that fails answers its starter with the error alone: a trapping starter gets no Exited for it
+        // (OTP 26's proc_lib:start_link consumes that exit). A starter that does not trap still gets the signal.
+        var failedStart = Interlocked.Exchange(ref _start, null);
+        if (failedStart is not null && Parent.Process is { TrapExit: true } parent && taken.Links?.Remove(parent) == true)
+        {
+            lock (parent)
+            {
+                parent._extras?.Links?.Remove(this);
+            }
+        }
 
         var self = Pid;
-        if (links is not null)
+        if (taken.Links is not null)
         {
-            foreach (var linked in links)
+            foreach (var linked in taken.Links)
             {
                 // The receiver drops its half of the link when it takes the signal: if it unlinked first, the signal
                 // finds no link and is ignored (OTP's guarantee that nothing arrives through a link after unlink).
@@ -139,17 +236,17 @@ internal sealed partial class Process
             }
         }
 
-        if (watchers is not null)
+        if (taken.Watchers is not null)
         {
-            foreach (var watcher in watchers)
+            foreach (var watcher in taken.Watchers)
             {
                 watcher.Watcher.Enqueue(new InfoEnvelope(new Down(watcher, self, reason)));
             }
         }
 
-        if (extras?.Monitors is { } monitors)
+        if (taken.Monitors is not null)
         {
-            foreach (var monitor in monitors)
+            foreach (var monitor in taken.Monitors)
             {
                 if (monitor.Target.Process is { } target)
                 {
@@ -162,11 +259,11 @@ internal sealed partial class Process
         }
 
         // Counted out before anyone waiting on this exit is woken, so they see a consistent process count.
-        Node.OnExited();
+        Node.OnExited(this);
         ArborTelemetry.RecordExit(reason);
-        if (exitCancellation is not null)
+        if (taken.ExitCancellation is not null)
         {
-            CancelExitToken(exitCancellation);
+            CancelExitToken(taken.ExitCancellation);
         }
 
         // Only now is the exit observable as finished: whoever waits on it (or asks after this point) can rely on every
@@ -190,13 +287,32 @@ internal sealed partial class Process
             }
         }
 
-        if (_start is { } start)
+        failedStart?.Finish(ignored ? StartResult.Ignored() : StartResult.Failed(startFailure ?? reason));
+
+        if (owner)
         {
-            _start = null;
-            start.Complete(ignored ? StartResult.Ignored() : StartResult.Failed(reason));
+            ReleaseState();
+        }
+    }
+
+    /// <summary>Takes the shared lists the exit sequence works through, leaving none behind. Caller holds the lock.</summary>
+    private static ExitTaken TakeForExit(ProcessExtras? extras)
+    {
+        if (extras is null)
+        {
+            return default;
         }
 
-        ReleaseState();
+        var taken = new ExitTaken(
+            extras.Links, extras.Watchers, extras.Registrations, extras.ExitCancellation, extras.Monitors, extras.DeferredCalls, extras.HeldReplies);
+        extras.Links = null;
+        extras.Watchers = null;
+        extras.Registrations = null;
+        extras.ExitCancellation = null;
+        extras.Monitors = null;
+        extras.DeferredCalls = null;
+        extras.HeldReplies = null;
+        return taken;
     }
 
     /// <summary>
@@ -210,7 +326,7 @@ internal sealed partial class Process
         {
             cancellation.Cancel();
         }
-        catch (AggregateException exception)
+        catch (Exception exception)
         {
             Node.Reporter.ExitCallbackFailed(this, exception);
         }
@@ -233,27 +349,26 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>Every call this process accepted and did not answer fails with its exit reason.</summary>
-    private void FailCalls(ExitReason reason, Envelope? leftovers, ProcessExtras? extras)
+    /// <summary>
+    /// Every call this process accepted and did not answer fails with its exit reason. The current message and batch are
+    /// the owner's; a killer reads them as a snapshot (failing a call twice is harmless: the first outcome wins), and the
+    /// owner fails whatever the snapshot missed when it comes back.
+    /// </summary>
+    private void FailCalls(ExitReason reason, Envelope? leftovers, ExitTaken taken)
     {
-        if (_current is CallMessage current)
-        {
-            current.FailExited(reason);
-        }
-
-        FailQueuedCalls(_batch, reason);
+        // The current message's Next is the rest of its batch while its handler runs (see DrainBatch).
+        FailQueuedCalls(Volatile.Read(ref _current), reason);
+        FailQueuedCalls(Volatile.Read(ref _batch), reason);
         FailQueuedCalls(leftovers, reason);
-        if (extras?.DeferredCalls is { } deferred)
-        {
-            foreach (var call in deferred)
-            {
-                call.FailExited(reason);
-            }
-        }
+        FailListed(taken.DeferredCalls, reason);
+        FailListed(taken.HeldReplies, reason);
+    }
 
-        if (extras?.HeldReplies is { } held)
+    private static void FailListed(List<CallMessage>? calls, ExitReason reason)
+    {
+        if (calls is not null)
         {
-            foreach (var call in held)
+            foreach (var call in calls)
             {
                 call.FailExited(reason);
             }
@@ -273,7 +388,7 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>A dead process keeps only its identity and reason: pids may outlive it, its state must not.</summary>
+    /// <summary>A dead process keeps only its identity and reason: pids may outlive it, its state must not. Owner only.</summary>
     private void ReleaseState()
     {
         _behavior = null;
@@ -283,9 +398,6 @@ internal sealed partial class Process
         _resume = null;
         if (_extras is { } extras)
         {
-            extras.DeferredCalls = null;
-            extras.HeldReplies = null;
-            extras.Monitors = null;
             extras.ContinueArgument = null;
             extras.IdleTimer?.TryCancel();
             extras.IdleTimer = null;
@@ -330,4 +442,64 @@ internal sealed partial class Process
             _extras?.Registrations?.Remove(registration);
         }
     }
+
+    /// <summary>Keeps a call its handler left unanswered (a deferred reply), so the exit fails it; fails it now if the process has exited.</summary>
+    internal void TrackUnanswered(CallMessage call, int pruneThreshold, Predicate<CallMessage> isCompleted)
+    {
+        lock (this)
+        {
+            if (_exitReason is null)
+            {
+                var deferred = Extras.DeferredCalls ??= new List<CallMessage>();
+                if (deferred.Count >= pruneThreshold)
+                {
+                    deferred.RemoveAll(isCompleted);
+                }
+
+                deferred.Add(call);
+                return;
+            }
+        }
+
+        call.FailExited(ExitReason!);
+    }
+
+    /// <summary>Keeps a reply until terminate has run (stop with reply); fails the call now if the process has exited.</summary>
+    internal void HoldReply(CallMessage call)
+    {
+        lock (this)
+        {
+            if (_exitReason is null)
+            {
+                (Extras.HeldReplies ??= new List<CallMessage>()).Add(call);
+                return;
+            }
+        }
+
+        call.FailExited(ExitReason!);
+    }
+
+    private List<CallMessage>? TakeHeldReplies()
+    {
+        lock (this)
+        {
+            if (_extras?.HeldReplies is not { } held)
+            {
+                return null;
+            }
+
+            _extras.HeldReplies = null;
+            return held;
+        }
+    }
+
+    /// <summary>What the exit sequence took out of the shared state under the lock.</summary>
+    private readonly record struct ExitTaken(
+        HashSet<Process>? Links,
+        List<MonitorRef>? Watchers,
+        List<IProcessRegistration>? Registrations,
+        CancellationTokenSource? ExitCancellation,
+        List<MonitorRef>? Monitors,
+        List<CallMessage>? DeferredCalls,
+        List<CallMessage>? HeldReplies);
 }

@@ -42,7 +42,15 @@ internal sealed partial class Process
 
         if (timer.InFlight)
         {
-            return;
+            // Armed for a later time by a longer timeout set earlier: a shorter one set since must not wait for it. The
+            // pending entry is cancelled (the heap drops it) and a fresh timer takes its place; if it has already fired,
+            // its check is queued and the timer is re-armed after it.
+            if (TimerClock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs) >= timer.DueMs || !timer.TryCancel())
+            {
+                return;
+            }
+
+            timer = extras.IdleTimer = new IdleTimer(this) { HandledAtIdle = timer.HandledAtIdle };
         }
 
         timer.InFlight = true;

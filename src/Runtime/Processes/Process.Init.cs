@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Timers;
 
 namespace Arbor;
 
@@ -19,15 +20,18 @@ internal sealed partial class Process
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(options);
         var parent = Current;
-        if (options.Link && parent is null)
+        if ((options.Link || options.Monitor) && parent is null)
         {
+            var option = options.Link ? "StartOptions.Link links the new process to" : "StartOptions.Monitor monitors the new process from";
             throw new InvalidOperationException(
-                "StartOptions.Link links the new process to the calling process, but this call is not running inside a process. " +
-                "Start it unlinked, or start it from a process (for example a supervisor).");
+                option + " the calling process, but this call is not running inside a process. " +
+                "Start it without that option, or start it from a process (for example a supervisor).");
         }
 
+        CheckOptions(options);
         node.ThrowIfStopped();
         var process = new Process(node);
+        process._mailboxLimit = options.MaxMailboxLength ?? 0;
         if (options.Name is { } name && !node.Names.TryRegister(name, process, out var holder))
         {
             return holder;
@@ -39,16 +43,56 @@ internal sealed partial class Process
             process.Parent = parent.Pid;
         }
 
+        if (options.Monitor)
+        {
+            request.Monitor = parent!.Monitor(process.Pid);
+        }
+
+        if (options.Timeout is { } timeout && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            var deadline = new StartDeadline(process) { DueMs = TimerClock.DueAfter(timeout) };
+            request.Deadline = deadline;
+            TimerService.Shared.Schedule(deadline);
+        }
+
         process._start = request;
-        node.OnSpawned();
+        node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);
         ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
         return Pid.None;
     }
 
+    /// <summary>Bad options fail the start at once, before anything is created.</summary>
+    private static void CheckOptions(StartOptions options)
+    {
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), timeout, "StartOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan (or null) for none.");
+        }
+
+        if (options.MaxMailboxLength is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxMailboxLength, "StartOptions.MaxMailboxLength must be positive (or null for no limit).");
+        }
+    }
+
+    /// <summary>Init overran its <see cref="StartOptions.Timeout"/>: the process is killed and the start fails with <c>timeout</c>.</summary>
+    internal void TimeOutStart()
+    {
+        if (Volatile.Read(ref _start) is not null)
+        {
+            KillNow(ExitReason.Killed, startFailure: ExitReason.StartTimeout);
+        }
+    }
+
     private void RunInit()
     {
-        var start = _start!;
+        if (Volatile.Read(ref _start) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
         ProcessBehavior behavior;
         t_initializing = this;
         try
@@ -70,6 +114,13 @@ internal sealed partial class Process
             FailInit(ExitReason.Crash(new InvalidOperationException(
                 "The start factory must create and return a new behaviour instance (for example '() => new Counter(0)'); " +
                 "it returned " + (behavior is null ? "null" : "an instance created elsewhere") + ".")));
+            return;
+        }
+
+        if (Volatile.Read(ref _status) == Dead)
+        {
+            // Killed while the constructor ran: init goes no further.
+            AfterKilledElsewhere();
             return;
         }
 
@@ -109,7 +160,13 @@ internal sealed partial class Process
             return;
         }
 
-        FinishInit(_start!.Result);
+        if (Volatile.Read(ref _start) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
+        FinishInit(start.Result);
     }
 
     private void FinishInit(InitResult result)
@@ -124,9 +181,14 @@ internal sealed partial class Process
                 return;
         }
 
-        var start = _start!;
-        _start = null;
-        start.Complete(StartResult.Started(Pid));
+        // Taken atomically: a kill from another thread during init takes it too, and fails the start instead.
+        if (Interlocked.Exchange(ref _start, null) is not { } start)
+        {
+            AfterKilledElsewhere();
+            return;
+        }
+
+        start.Finish(StartResult.Started(Pid));
         AfterHandler();
     }
 

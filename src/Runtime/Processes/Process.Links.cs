@@ -55,6 +55,15 @@ internal sealed partial class Process
         }
     }
 
+    /// <summary>How many links and watching monitors the process has (a snapshot).</summary>
+    public (int Links, int Watchers) CountLinksAndWatchers()
+    {
+        lock (this)
+        {
+            return (_extras?.Links?.Count ?? 0, _extras?.Watchers?.Count ?? 0);
+        }
+    }
+
     /// <summary>True if linked with <paramref name="other"/> (a snapshot).</summary>
     public bool IsLinkedWith(Process other)
     {
@@ -87,7 +96,25 @@ internal sealed partial class Process
 
         if (added)
         {
-            (Extras.Monitors ??= new List<MonitorRef>()).Add(reference);
+            // Kept under the lock: a kill from another thread takes this list in the exit sequence.
+            bool kept;
+            lock (this)
+            {
+                kept = _exitReason is null;
+                if (kept)
+                {
+                    (Extras.Monitors ??= new List<MonitorRef>()).Add(reference);
+                }
+            }
+
+            if (!kept)
+            {
+                // This process exited meanwhile (killed while its handler ran): the monitor never existed.
+                lock (process!)
+                {
+                    process._extras?.Watchers?.Remove(reference);
+                }
+            }
         }
         else
         {
@@ -108,7 +135,7 @@ internal sealed partial class Process
             reference.MarkFlushed();
         }
 
-        _extras?.Monitors?.Remove(reference);
+        ForgetMonitor(reference);
         var process = reference.Target.Process;
         if (process is null)
         {
@@ -122,7 +149,13 @@ internal sealed partial class Process
     }
 
     /// <summary>Called when a <see cref="Down"/> is dequeued: the monitor is spent.</summary>
-    internal void ForgetMonitor(MonitorRef reference) => _extras?.Monitors?.Remove(reference);
+    internal void ForgetMonitor(MonitorRef reference)
+    {
+        lock (this)
+        {
+            _extras?.Monitors?.Remove(reference);
+        }
+    }
 
     /// <summary>Sends an exit signal to <paramref name="target"/> as OTP <c>exit/2</c> does.</summary>
     public static void SendExit(Pid from, Pid target, ExitReason reason) =>

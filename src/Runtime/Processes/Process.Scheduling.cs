@@ -12,6 +12,12 @@ internal sealed partial class Process
     internal Envelope? CurrentMessage => Volatile.Read(ref _current);
 
     /// <summary>
+    /// True when the code running is a handler of a process that has exited: a thread that kept running after its process
+    /// was killed. What it sends is dropped, as nothing a dead process does may be seen.
+    /// </summary>
+    public static bool SenderHasExited => Worker.CurrentProcess is { IsAlive: false };
+
+    /// <summary>
     /// Makes the process runnable if it was idle. A process woken from inside a worker turn is handed to that worker to
     /// run next (no queue, no wake-up of another thread); otherwise it goes to the thread pool.
     /// </summary>
@@ -45,12 +51,23 @@ internal sealed partial class Process
     {
         // Owner-only state is read before publishing Idle: once Idle, another thread may start running this process.
         var waiting = _pendingKind != PendingKind.None;
-        if (!waiting && _extras is { IdleTimeoutMs: > 0 })
+        if (!waiting)
         {
-            ArmIdleTimer();
+            // The last message handled is not kept alive by an idle process (a handler still pending keeps its own).
+            _current = null;
+            if (_extras is { IdleTimeoutMs: > 0 })
+            {
+                ArmIdleTimer();
+            }
         }
 
-        Interlocked.Exchange(ref _status, Idle);
+        if (Interlocked.CompareExchange(ref _status, Idle, Scheduled) != Scheduled)
+        {
+            // Killed from outside during the turn: the owner's part of the exit is left to this thread.
+            AfterKilledElsewhere();
+            return;
+        }
+
         var hasWork = MailboxStack.HasItems(ref _signals) ||
                       (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
         if (hasWork && TryWake())

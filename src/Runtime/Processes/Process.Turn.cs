@@ -22,6 +22,13 @@ internal sealed partial class Process
     {
         while (true)
         {
+            if (Volatile.Read(ref _status) == Dead)
+            {
+                // Killed from outside (see KillNow) while queued or between two steps of this turn.
+                AfterKilledElsewhere();
+                return;
+            }
+
             if (_signals is not null && MailboxStack.HasItems(ref _signals))
             {
                 HandleSignals();
@@ -83,6 +90,11 @@ internal sealed partial class Process
 
     private Envelope? TakeMailbox()
     {
+        if (_mailboxLimit != 0)
+        {
+            return TakeCounted();
+        }
+
         if (!ArborTelemetry.MailboxDepth.Enabled)
         {
             return MailboxStack.TakeAll(ref _inbox);
@@ -107,10 +119,10 @@ internal sealed partial class Process
         var behavior = _behavior!;
         while (true)
         {
+            // Published where a kill from another thread can see it (one plain store): if this handler never returns, the
+            // killer still fails the call it is handling and, through its Next (unlinked once the handler is back), the
+            // calls queued behind it.
             var next = envelope.Next;
-            envelope.Next = null;
-
-            // Where the watchdog (and the exit path) can see it: one plain store per message names a long turn's handler.
             _current = envelope;
             ValueTask handled;
             try
@@ -139,6 +151,7 @@ internal sealed partial class Process
             }
             catch (Exception exception)
             {
+                envelope.Next = null;
                 PublishStagedReply(handOff: false);
                 _batch = next;
                 _current = envelope;
@@ -146,6 +159,14 @@ internal sealed partial class Process
                 return IsAlive;
             }
 
+            if (Volatile.Read(ref _status) == Dead)
+            {
+                // Killed while the handler ran: what it did after the kill is dropped; finish the owner's part of the exit.
+                AfterKilledElsewhere();
+                return false;
+            }
+
+            envelope.Next = null;
             if (_stagedReply is not null)
             {
                 PublishStagedReply(handOff: true);

@@ -35,6 +35,10 @@ internal sealed partial class Process : IThreadPoolWorkItem
     private CallMessage? _stagedReply;
     private ExitReason? _exitReason;
 
+    // The mailbox limit (StartOptions.MaxMailboxLength), 0 for none; when set, _queued counts messages not yet taken.
+    private int _mailboxLimit;
+    private int _queued;
+
     private ProcessSynchronizationContext? _synchronizationContext;
     private ValueTask _pending;
     private PendingKind _pendingKind;
@@ -106,6 +110,11 @@ internal sealed partial class Process : IThreadPoolWorkItem
             return false;
         }
 
+        if (_mailboxLimit != 0)
+        {
+            CountQueued();
+        }
+
         Schedule();
         return true;
     }
@@ -118,6 +127,11 @@ internal sealed partial class Process : IThreadPoolWorkItem
             return false;
         }
 
+        if (_mailboxLimit != 0)
+        {
+            CountQueued();
+        }
+
         ScheduleForCall(caller);
         return true;
     }
@@ -125,14 +139,28 @@ internal sealed partial class Process : IThreadPoolWorkItem
     /// <summary>Queues an exit signal (decided ahead of ordinary messages) and its in-order twin.</summary>
     public void EnqueueSignal(ExitSignal signal)
     {
+        if (signal.IsUntrappableKill)
+        {
+            // kill cannot be trapped or delayed: it takes effect now, even if a handler of this process is stuck.
+            KillNow();
+            return;
+        }
+
         if (MailboxStack.TryPush(ref _signals, signal))
         {
-            MailboxStack.TryPush(ref _inbox, signal.InOrder);
+            if (MailboxStack.TryPush(ref _inbox, signal.InOrder) && _mailboxLimit != 0)
+            {
+                Interlocked.Increment(ref _queued);
+            }
+
             Schedule();
         }
     }
 
     public void RequestStop(ExitReason reason) => _stopRequest = reason;
+
+    /// <summary>Asks the process, from outside, to stop through its terminate hook once it reaches this request in its mailbox.</summary>
+    public bool RequestSystemStop(ExitReason reason) => Enqueue(new InfoEnvelope(new SystemStop(reason)));
 
     /// <summary>Keeps a reply made during the running handler until the handler returns. Owner only.</summary>
     public void StageReply(CallMessage call)

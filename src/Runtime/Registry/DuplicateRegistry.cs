@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Arbor;
 
@@ -40,6 +41,14 @@ public sealed class DuplicateRegistry<TKey>
                 // A list emptied and removed concurrently must not swallow the entry.
                 if (_entries.TryGetValue(key, out var current) && ReferenceEquals(current, list))
                 {
+                    // The process may have exited since TryAddRegistration and released the entry before it was listed
+                    // (the release found nothing to remove): then it must not be listed at all.
+                    if (entry.IsReleased)
+                    {
+                        DropIfEmpty(key, list);
+                        return false;
+                    }
+
                     list.Add(entry);
                     return true;
                 }
@@ -114,6 +123,7 @@ public sealed class DuplicateRegistry<TKey>
 
     private void Release(Entry entry)
     {
+        entry.MarkReleased();
         if (!_entries.TryGetValue(entry.Key, out var list))
         {
             return;
@@ -151,6 +161,14 @@ public sealed class DuplicateRegistry<TKey>
         public Pid Pid { get; }
 
         public object? Value { get; }
+
+        private int _released;
+
+        /// <summary>True once the process's exit has released this entry (set before the release looks for it in the list).</summary>
+        public bool IsReleased => Volatile.Read(ref _released) != 0;
+
+        // A full fence: the release must not read the list before this write is visible to a concurrent Register.
+        public void MarkReleased() => Interlocked.Exchange(ref _released, 1);
 
         public void Release(Process process) => _owner.Release(this);
     }

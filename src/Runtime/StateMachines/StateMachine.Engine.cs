@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
@@ -76,6 +77,11 @@ public abstract partial class StateMachine<TState>
             case Down down:
                 Owner.ForgetMonitor(down.Ref);
                 break;
+            case SystemStop stop:
+                // A stop from outside (GenServer.StopAsync, a node's shutdown): terminate runs, then the machine exits.
+                Owner.RequestStop(stop.Reason);
+                stateEvent = default;
+                return false;
             case Exited exited when !exited.From.IsNone && exited.From == Owner.Parent:
                 // As gen_statem: an exit from the parent (seen only when trapping) stops the machine through terminate.
                 Owner.RequestStop(exited.Reason);
@@ -312,14 +318,8 @@ public abstract partial class StateMachine<TState>
         return true;
     }
 
-    private void TrackUnanswered(CallMessage call)
-    {
-        var deferred = Owner.Extras.DeferredCalls ??= new List<CallMessage>();
-        if (deferred.Count >= DeferredPruneThreshold)
-        {
-            deferred.RemoveAll(static c => c.IsCompleted);
-        }
+    // Through the process, under its lock: a kill from another thread takes this list in the exit sequence.
+    private void TrackUnanswered(CallMessage call) => Owner.TrackUnanswered(call, DeferredPruneThreshold, s_isCompleted);
 
-        deferred.Add(call);
-    }
+    private static readonly Predicate<CallMessage> s_isCompleted = static c => c.IsCompleted;
 }

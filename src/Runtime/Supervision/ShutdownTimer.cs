@@ -5,7 +5,7 @@ using Arbor.Timers;
 namespace Arbor;
 
 /// <summary>
-/// A shutdown grace period on the node's shared timer: completes <see cref="Elapsed"/> when due. The supervisor awaits it
+/// A shutdown grace period on the process-wide timer service: completes <see cref="Elapsed"/> when due. The supervisor awaits it
 /// next to the child's exit while its handler is pending (it cannot receive a <c>SendAfter</c> message then).
 /// </summary>
 internal sealed class ShutdownTimer : TimerEntry
@@ -18,10 +18,12 @@ internal sealed class ShutdownTimer : TimerEntry
 
     public Task Elapsed => _elapsed.Task;
 
-    public static ShutdownTimer Start(ArborNode node, TimeSpan timeout)
+    public static ShutdownTimer Start(TimeSpan timeout)
     {
         var timer = new ShutdownTimer { DueMs = TimerClock.DueAfter(timeout) };
-        node.Timers.Schedule(timer);
+
+        // On the process-wide service: the grace period ends even if the node's own timers have been stopped.
+        TimerService.Shared.Schedule(timer);
         return timer;
     }
 

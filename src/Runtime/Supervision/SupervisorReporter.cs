@@ -6,7 +6,8 @@ namespace Arbor;
 /// <summary>
 /// Supervisor reports through <see cref="ILogger"/> (category <c>Arbor.Supervisor</c>), as OTP's progress and
 /// supervisor reports: a child started, a child terminated with a reason, a failed start or shutdown, the restart
-/// intensity reached, an automatic shutdown.
+/// intensity reached, an automatic shutdown. Writes are guarded (see <see cref="GuardedLog"/>): a failing logging provider
+/// never crashes the supervisor.
 /// </summary>
 internal sealed class SupervisorReporter
 {
@@ -58,53 +59,53 @@ internal sealed class SupervisorReporter
         _logger = supervisor.Node.LoggerFactory.CreateLogger(Category);
     }
 
-    private string Name => _supervisor.ToString();
+    private string Name => GuardedText.Of(_supervisor);
 
     public void ChildStarted(ChildRecord child, Pid pid)
     {
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Information))
         {
-            s_childStarted(_logger, Name, child.Id, pid.ToString(), null);
+            GuardedLog.TryWrite(() => s_childStarted(_logger, Name, child.Id, pid.ToString(), null));
         }
     }
 
     public void ChildTerminated(ChildRecord child, Pid pid, ExitReason reason)
     {
-        if (_logger.IsEnabled(LogLevel.Error))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
-            s_childTerminated(_logger, Name, child.Id, pid.ToString(), reason.ToString(), reason.Exception);
+            GuardedLog.TryWrite(() => s_childTerminated(_logger, Name, child.Id, pid.ToString(), reason.ToString(), reason.Exception));
         }
     }
 
     public void ChildStartFailed(ChildRecord child, ExitReason reason)
     {
-        if (_logger.IsEnabled(LogLevel.Error))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
-            s_startFailed(_logger, Name, child.Id, reason.ToString(), reason.Exception);
+            GuardedLog.TryWrite(() => s_startFailed(_logger, Name, child.Id, reason.ToString(), reason.Exception));
         }
     }
 
     public void ShutdownError(ChildRecord child, Pid pid, ExitReason reason)
     {
-        if (_logger.IsEnabled(LogLevel.Error))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
-            s_shutdownError(_logger, Name, child.Id, pid.ToString(), reason.ToString(), reason.Exception);
+            GuardedLog.TryWrite(() => s_shutdownError(_logger, Name, child.Id, pid.ToString(), reason.ToString(), reason.Exception));
         }
     }
 
     public void IntensityReached(ChildRecord child, RestartIntensity intensity)
     {
-        if (_logger.IsEnabled(LogLevel.Error))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
-            s_intensityReached(_logger, Name, intensity.MaxRestarts, intensity.Within.TotalMilliseconds, child.Id, null);
+            GuardedLog.TryWrite(() => s_intensityReached(_logger, Name, intensity.MaxRestarts, intensity.Within.TotalMilliseconds, child.Id, null));
         }
     }
 
     public void AutoShutdown(ChildRecord child, ExitReason reason)
     {
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (GuardedLog.IsEnabled(_logger, LogLevel.Information))
         {
-            s_autoShutdown(_logger, Name, child.Id, reason.ToString(), null);
+            GuardedLog.TryWrite(() => s_autoShutdown(_logger, Name, child.Id, reason.ToString(), null));
         }
     }
 }

@@ -44,6 +44,13 @@ public static class ArborTelemetry
     internal static readonly Counter<long> Restarts = Meter.CreateCounter<long>(
         "arbor.supervisor.restarts", "{restart}", "Children restarted by supervisors.");
 
+    /// <summary>
+    /// <c>arbor.process.handlers_outliving_kill</c>: handler threads still running for processes that were killed while a
+    /// handler was stuck in synchronous code (the process is dead; its thread is not, until the handler returns).
+    /// </summary>
+    internal static readonly UpDownCounter<long> HandlersOutlivingKill = Meter.CreateUpDownCounter<long>(
+        "arbor.process.handlers_outliving_kill", "{thread}", "Handler threads still running for processes already killed.");
+
     /// <summary><c>arbor.call.duration</c>: time from sending a call to its reply or failure.</summary>
     internal static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(
         "arbor.call.duration", "ms", "Call round trip, from the call being sent to its reply or failure.");

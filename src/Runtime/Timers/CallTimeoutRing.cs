@@ -36,16 +36,17 @@ internal sealed class CallTimeoutRing
     public bool IsEmpty => Array.TrueForAll(_slots, static slot => slot is null);
 
     /// <summary>Starts the timeout of <paramref name="call"/>, due at <see cref="CallMessage.DueMs"/>, on behalf of this thread.</summary>
-    public static void Track(WorkerThread caller, CallMessage call, TimerService timers)
+    public static void Track(WorkerThread caller, CallMessage call)
     {
         var ring = caller.CallTimeouts ??= new CallTimeoutRing();
         var index = ring._next;
         ring._next = (index + 1) & (Size - 1);
         // The slots are CallMessage?[]: indexing by reference through the array data skips the covariance check.
         ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ring._slots), index);
-        if (slot is { IsCompleted: false } outstanding && outstanding.TargetProcess is { } target)
+        var timers = TimerService.Shared;
+        if (slot is { IsCompleted: false } outstanding)
         {
-            target.Node.Timers.Schedule(new CallTimeoutTimer(outstanding));
+            timers.Schedule(new CallTimeoutTimer(outstanding));
         }
 
         Volatile.Write(ref slot, call);
@@ -61,8 +62,8 @@ internal sealed class CallTimeoutRing
 
     /// <summary>
     /// Times out the registered calls due by <paramref name="nowMs"/>, forgets answered ones, and returns the earliest
-    /// due time still outstanding (<see cref="long.MaxValue"/> if none). The rings are shared by every node, so a recent
-    /// scan (or one running on another timer thread) answers for this one unless something has come due since.
+    /// due time still outstanding (<see cref="long.MaxValue"/> if none). Only <see cref="TimerService.Shared"/> scans; a
+    /// recent scan answers for this one unless something has come due since.
     /// </summary>
     public static long Scan(long nowMs)
     {

@@ -17,13 +17,25 @@ internal abstract class TimerEntry
     /// <summary>Next entry in the service's submission list.</summary>
     internal TimerEntry? SubmitNext;
 
+    /// <summary>The service the entry was scheduled on, told when the entry is cancelled.</summary>
+    internal TimerService? Service;
+
     /// <summary>Due time in <see cref="TimerClock"/> milliseconds.</summary>
     internal long DueMs;
 
     internal bool IsArmed => Volatile.Read(ref _state) == Armed;
 
     /// <summary>Cancels the entry; false if it already fired or was cancelled.</summary>
-    internal bool TryCancel() => Interlocked.CompareExchange(ref _state, Cancelled, Armed) == Armed;
+    internal bool TryCancel()
+    {
+        if (Interlocked.CompareExchange(ref _state, Cancelled, Armed) != Armed)
+        {
+            return false;
+        }
+
+        Service?.OnCancelled();
+        return true;
+    }
 
     /// <summary>Called on the timer thread when due; fires at most once and never after a successful cancel.</summary>
     internal void Expire()

@@ -381,6 +381,26 @@ internal static class EndToEndSource
                 return $"{begun} | {log} | {bye} | {reason} | {exit} | {afterwards}";
             }
 
+            public static async Task<string> ClientStopRunsTerminate(ArborNode node)
+            {
+                var terminated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var server = await Lifecycle.StartAsync(node, terminated);
+                await server.StopAsync(ExitReason.Shutdown, TimeSpan.FromSeconds(20));
+                var stoppedWith = terminated.Task.IsCompleted ? await terminated.Task : "terminate not run";
+                string again;
+                try
+                {
+                    await server.StopAsync();
+                    again = "stopped twice";
+                }
+                catch (NoProcessException)
+                {
+                    again = "noproc";
+                }
+
+                return $"{stoppedWith} | {server.Pid.IsAlive} | {again}";
+            }
+
             public static async Task<string> CrashRunsTerminateAndFailsCallers(ArborNode node)
             {
                 var terminated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

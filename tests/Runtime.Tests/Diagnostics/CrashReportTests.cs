@@ -30,6 +30,35 @@ public sealed class CrashReportTests
     }
 
     [Fact]
+    public async Task A_crash_during_a_call_names_the_calling_client()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var node = await ArborNode.StartAsync(new ArborNodeOptions { LoggerFactory = LoggerFactory(logs) });
+        var server = await Scripted.StartOkAsync(node, new Script { Call = (_, _) => throw new InvalidOperationException("bad request") });
+        var client = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = async (s, ask) => s.Answer(ask, await Record.ExceptionAsync(() => Scripted.AskAsync(server, "from a client"))),
+        }, new StartOptions { Name = "the-client" });
+
+        Assert.IsType<ProcessExitedException>(await Scripted.AskAsync(client).Within());
+
+        var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains($"client: {client} (the-client)", entry.Message);
+    }
+
+    [Fact]
+    public async Task A_crash_during_a_call_from_outside_any_process_says_so()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var node = await ArborNode.StartAsync(new ArborNodeOptions { LoggerFactory = LoggerFactory(logs) });
+        var server = await Scripted.StartOkAsync(node, new Script { Call = (_, _) => throw new InvalidOperationException("bad request") });
+
+        await Assert.ThrowsAsync<ProcessExitedException>(() => Scripted.AskAsync(server));
+
+        Assert.Contains("client: not a process", Assert.Single(logs.Entries, e => e.Level == LogLevel.Error).Message);
+    }
+
+    [Fact]
     public async Task Normal_and_shutdown_exits_log_nothing()
     {
         var logs = new CapturingLoggerProvider();

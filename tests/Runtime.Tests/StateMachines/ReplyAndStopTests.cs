@@ -192,4 +192,26 @@ public sealed class ReplyAndStopTests
         machine.Answer(e, "alive");
         return default;
     }
+
+    [Fact]
+    public async Task A_stop_from_outside_runs_terminate_and_returns_once_the_machine_is_gone()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var terminated = new TaskCompletionSource<ExitReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var machine = await ScriptedMachine.StartAsync(node, new MachineScript
+        {
+            Terminate = (_, reason) =>
+            {
+                terminated.TrySetResult(reason);
+                return default;
+            },
+        }, new StartOptions { Name = "machine" });
+
+        await GenServer.StopAsync(machine.Pid, ExitReason.Shutdown).Within();
+
+        Assert.True(terminated.Task.IsCompleted);
+        Assert.Same(ExitReason.Shutdown, await terminated.Task);
+        Assert.False(machine.Pid.IsAlive);
+        Assert.True(node.Whereis("machine").IsNone);
+    }
 }

@@ -120,6 +120,8 @@ internal sealed class ProbeHandle
         return Assert.IsType<T>(message);
     }
 
+    public async Task<object> ReceiveAnyAsync() => await _messages.Reader.ReadAsync().AsTask().Within();
+
     public bool TryReceive(out object? message) => _messages.Reader.TryRead(out message);
 
     /// <summary>Asserts that nothing has arrived by the time the probe has handled everything sent to it before now.</summary>

@@ -78,6 +78,12 @@ internal sealed class Scripted : GenServer
         set => base.TrapExit = value;
     }
 
+    public new int? MaxMailboxLength
+    {
+        get => base.MaxMailboxLength;
+        set => base.MaxMailboxLength = value;
+    }
+
     public new TimeSpan? IdleTimeout
     {
         get => base.IdleTimeout;
