@@ -294,14 +294,10 @@ internal static class GenServerParser
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
                 draft.Returns,
-<<<<<<< HEAD
-                ObsoleteAttributes.For(draft.Method));
+                ObsoleteAttributes.For(draft.Method),
+                draft.Dirty);
             models.Add(model);
             named?.Add((draft, model));
-=======
-                ObsoleteAttributes.For(draft.Method),
-                draft.Dirty));
->>>>>>> sched
         }
 
         return EquatableArray.From(models);

@@ -12,18 +12,17 @@ namespace Arbor;
 public sealed class GenServerAttribute : Attribute
 {
     /// <summary>
-<<<<<<< HEAD
     /// Makes the server reachable from other nodes (Arbor or Erlang/Elixir): the generator also writes Erlang term codecs
     /// for its calls, casts and replies (<c>Add(int by)</c> is <c>{add, By}</c>, <c>Get()</c> is <c>get</c>; see
     /// docs/distribution-terms.md) and reports every parameter or reply type that has no Erlang term form. Servers
     /// without it are local only and may use any .NET type.
     /// </summary>
     public bool Remote { get; set; }
-=======
+
+    /// <summary>
     /// Runs every call, cast, info and continue handler of this server on the node's dirty schedulers (a few dedicated
     /// threads) instead of the thread-pool workers ordinary processes share: for a server whose work is long CPU-bound
     /// or blocking, as the BEAM's dirty schedulers. Init and terminate run as usual. See <see cref="CallAttribute.Dirty"/>.
     /// </summary>
     public bool Dirty { get; set; }
->>>>>>> sched
 }
