@@ -82,8 +82,12 @@ public sealed class AwaitInsteadCodeFix : DocumentFixProvider
     /// <summary>What to edit for one diagnostic, or null when the fix does not apply there.</summary>
     private static FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        // Only a task's .Result/.Wait()/GetAwaiter().GetResult() can become an await: a semaphore's or an event's Wait() cannot.
         var blocking = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
-        if (blocking is null || AwaitedPart(blocking) is null)
+        if (blocking is null
+            || !diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.KindProperty, out var kind)
+            || kind is not (nameof(BlockingKind.TaskResult) or nameof(BlockingKind.TaskWait) or nameof(BlockingKind.AwaiterGetResult))
+            || AwaitedPart(blocking) is null)
         {
             return null;
         }
