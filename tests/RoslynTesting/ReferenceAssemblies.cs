@@ -27,8 +27,18 @@ public static class ReferenceAssemblies
         var directory = FindReferencePack();
         return Directory.EnumerateFiles(directory, "*.dll")
             .OrderBy(path => path, StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path, documentation: Documentation(path)))
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The reference assembly's XML documentation (<c>System.Runtime.xml</c> next to <c>System.Runtime.dll</c>), as a real
+    /// build's workspace (the IDE, <c>dotnet format</c>) provides it: code fixes read <c>&lt;exception&gt;</c> tags from it.
+    /// </summary>
+    private static DocumentationProvider? Documentation(string assemblyPath)
+    {
+        var xml = Path.ChangeExtension(assemblyPath, ".xml");
+        return File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null;
     }
 
     private static string FindReferencePack()

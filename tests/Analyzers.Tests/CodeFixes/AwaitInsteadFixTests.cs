@@ -154,4 +154,74 @@ public sealed class AwaitInsteadFixTests
         }
         """,
         AwaitInsteadCodeFix.EquivalenceKey);
+
+    [Fact]
+    public Task Refused_for_a_handler_other_code_calls_directly() => Verify<BlockingCallAnalyzer>.CodeFixAsync<AwaitInsteadCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            public Counter(int start) { }
+
+            [Call] public int Total() => [|LoadAsync().Result|];
+            [Call] public int Double() => Total() * 2;
+
+            private static Task<int> LoadAsync() => Task.FromResult(1);
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            public Counter(int start) { }
+
+            [Call] public int Total() => LoadAsync().Result;
+            [Call] public int Double() => Total() * 2;
+
+            private static Task<int> LoadAsync() => Task.FromResult(1);
+        }
+        """,
+        AwaitInsteadCodeFix.EquivalenceKey);
+
+    [Fact]
+    public Task Project_fix_all_as_dotnet_format_applies_it() => Verify<BlockingCallAnalyzer>.ProjectFixAsync<AwaitInsteadCodeFix>(
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                public Counter(int start) { }
+
+                [Call] public int Get() => [|Loader.LoadAsync().Result|];
+                [Cast] public void Save() => [|Loader.SaveAsync().Wait()|];
+            }
+            """,
+            Header + """
+            public static class Loader
+            {
+                public static Task<int> LoadAsync() => Task.FromResult(1);
+                public static Task SaveAsync() => Task.CompletedTask;
+            }
+            """,
+        ],
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                public Counter(int start) { }
+
+                [Call] public async ValueTask<int> Get() => await Loader.LoadAsync();
+                [Cast] public async ValueTask Save() => await Loader.SaveAsync();
+            }
+            """,
+            Header + """
+            public static class Loader
+            {
+                public static Task<int> LoadAsync() => Task.FromResult(1);
+                public static Task SaveAsync() => Task.CompletedTask;
+            }
+            """,
+        ],
+        equivalenceKey: null);
 }

@@ -240,7 +240,7 @@ public sealed class CatchAllFixTests
         NarrowCatchCodeFix.EquivalenceKeyPrefix + "System.FormatException");
 
     [Fact]
-    public Task Narrow_a_bare_catch_falls_back_to_InvalidOperationException() => Verify<CatchAllAnalyzer>.CodeFixAsync<NarrowCatchCodeFix>(
+    public Task Narrow_is_not_offered_when_nothing_is_known_to_be_thrown() => Verify<CatchAllAnalyzer>.CodeFixAsync<NarrowCatchCodeFix>(
         Header + """
         [GenServer]
         public partial class Counter
@@ -275,11 +275,271 @@ public sealed class CatchAllFixTests
                 {
                     _count = 0;
                 }
-                catch (InvalidOperationException)
+                catch
                 {
                 }
             }
         }
         """,
-        NarrowCatchCodeFix.EquivalenceKeyPrefix + "System.InvalidOperationException");
+        equivalenceKey: null);
+
+    [Fact]
+    public Task Narrow_reads_the_documented_exceptions_of_what_the_block_calls() => Verify<CatchAllAnalyzer>.ProjectFixAsync<NarrowCatchCodeFix>(
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private int _count;
+                public Counter(int start) => _count = start;
+
+                [Call]
+                public int Set(string text)
+                {
+                    try
+                    {
+                        _count = int.Parse(text);
+                    }
+                    [|catch (Exception)|]
+                    {
+                        _count = 0;
+                    }
+
+                    return _count;
+                }
+            }
+            """,
+            Header + """
+            public static class Helpers
+            {
+            }
+            """,
+        ],
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private int _count;
+                public Counter(int start) => _count = start;
+
+                [Call]
+                public int Set(string text)
+                {
+                    try
+                    {
+                        _count = int.Parse(text);
+                    }
+                    catch (FormatException)
+                    {
+                        _count = 0;
+                    }
+
+                    return _count;
+                }
+            }
+            """,
+            Header + """
+            public static class Helpers
+            {
+            }
+            """,
+        ],
+        equivalenceKey: null);
+
+    [Fact]
+    public Task Narrow_offers_each_documented_exception() => Verify<CatchAllAnalyzer>.CodeFixAsync<NarrowCatchCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private long _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try { _count = long.Parse(text); }
+                [|catch|] { }
+            }
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private long _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try { _count = long.Parse(text); }
+                catch (OverflowException) { }
+            }
+        }
+        """,
+        NarrowCatchCodeFix.EquivalenceKeyPrefix + "System.OverflowException");
+
+    [Fact]
+    public Task Narrow_drops_a_filter_that_would_not_compile_on_the_narrower_type() => Verify<CatchAllAnalyzer>.CodeFixAsync<NarrowCatchCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try
+                {
+                    _count = int.Parse(text);
+                }
+                [|catch (Exception e)|] when (e is not OperationCanceledException)
+                {
+                    Console.WriteLine(e.Message);
+                }
+            }
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try
+                {
+                    _count = int.Parse(text);
+                }
+                catch (FormatException e)
+                {
+                    Console.WriteLine(e.Message);
+                }
+            }
+        }
+        """,
+        NarrowCatchCodeFix.EquivalenceKeyPrefix + "System.FormatException");
+
+    [Fact]
+    public Task Narrow_keeps_a_filter_that_still_compiles() => Verify<CatchAllAnalyzer>.CodeFixAsync<NarrowCatchCodeFix>(
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try
+                {
+                    _count = int.Parse(text);
+                }
+                [|catch (Exception e)|] when (Log(e))
+                {
+                }
+            }
+
+            private static bool Log(Exception e)
+            {
+                Console.WriteLine(e);
+                return true;
+            }
+        }
+        """,
+        Header + """
+        [GenServer]
+        public partial class Counter
+        {
+            private int _count;
+            public Counter(int start) => _count = start;
+
+            [Cast]
+            public void Set(string text)
+            {
+                try
+                {
+                    _count = int.Parse(text);
+                }
+                catch (FormatException e) when (Log(e))
+                {
+                }
+            }
+
+            private static bool Log(Exception e)
+            {
+                Console.WriteLine(e);
+                return true;
+            }
+        }
+        """,
+        NarrowCatchCodeFix.EquivalenceKeyPrefix + "System.FormatException");
+
+    [Fact]
+    public Task Remove_project_fix_all_as_dotnet_format_applies_it() => Verify<CatchAllAnalyzer>.ProjectFixAsync<RemoveCatchAllCodeFix>(
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private int _count;
+                public Counter(int start) => _count = start;
+
+                [Cast]
+                public void Reset()
+                {
+                    try
+                    {
+                        _count = 0;
+                    }
+                    [|catch|]
+                    {
+                    }
+                }
+            }
+            """,
+            Header + """
+            public static class Outside
+            {
+                public static void Run()
+                {
+                    try { Console.WriteLine(); } catch { }
+                }
+            }
+            """,
+        ],
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private int _count;
+                public Counter(int start) => _count = start;
+
+                [Cast]
+                public void Reset()
+                {
+                    _count = 0;
+                }
+            }
+            """,
+            Header + """
+            public static class Outside
+            {
+                public static void Run()
+                {
+                    try { Console.WriteLine(); } catch { }
+                }
+            }
+            """,
+        ],
+        equivalenceKey: null);
 }

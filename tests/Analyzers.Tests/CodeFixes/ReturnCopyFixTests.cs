@@ -77,4 +77,50 @@ public sealed class ReturnCopyFixTests
         """,
         ReturnCopyCodeFix.EquivalenceKey,
         fixAll: true);
+
+    [Fact]
+    public Task Project_fix_all_as_dotnet_format_applies_it() => Verify<MutableStateReturnAnalyzer>.ProjectFixAsync<ReturnCopyCodeFix>(
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private readonly List<int> _items = new();
+                public Counter(int start) { }
+
+                [Call] public IReadOnlyList<int> Items() => [|_items|];
+            }
+            """,
+            Header + """
+            [GenServer]
+            public partial class Other
+            {
+                private readonly int[] _cells = new int[3];
+
+                [Call] public IReadOnlyList<int> Cells() => [|_cells|];
+            }
+            """,
+        ],
+        [
+            Header + """
+            [GenServer]
+            public partial class Counter
+            {
+                private readonly List<int> _items = new();
+                public Counter(int start) { }
+
+                [Call] public IReadOnlyList<int> Items() => new List<int>(_items);
+            }
+            """,
+            Header + """
+            [GenServer]
+            public partial class Other
+            {
+                private readonly int[] _cells = new int[3];
+
+                [Call] public IReadOnlyList<int> Cells() => (int[])_cells.Clone();
+            }
+            """,
+        ],
+        equivalenceKey: null);
 }

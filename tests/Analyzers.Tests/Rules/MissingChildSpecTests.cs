@@ -75,4 +75,42 @@ public sealed class MissingChildSpecTests
 
         public class Plain { }
         """);
+
+    [Fact]
+    public Task Started_linked_from_a_process_counts() => Verify<MissingChildSpecAnalyzer>.AnalyzerAsync(Snippets.Usings + """
+        [GenServer]
+        public partial class Counter
+        {
+            public Counter(int start) { }
+        }
+
+        public static class Helper
+        {
+            public static async Task Run(ArborNode node) => await Counter.StartLinkAsync(node, 0);
+        }
+        """);
+
+    [Fact]
+    public async Task In_an_application_the_finding_is_a_warning_so_a_command_line_build_shows_it()
+    {
+        var compilation = Arbor.RoslynTesting.Generators.SourceCompilation.Create("App", Snippets.Usings + """
+            [GenServer]
+            public partial class Counter
+            {
+                public Counter(int start) { }
+            }
+
+            public static class Program
+            {
+                public static void Main() { }
+            }
+            """, GeneratedHalf.Counter());
+        var application = compilation.WithOptions(compilation.Options.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+
+        var diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(application, [new MissingChildSpecAnalyzer()], analyzerOptions: null);
+        var library = await AnalyzerRunner.GetDiagnosticsAsync(compilation, [new MissingChildSpecAnalyzer()], analyzerOptions: null);
+
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, Assert.Single(library).Severity);
+    }
 }

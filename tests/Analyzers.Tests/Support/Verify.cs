@@ -41,4 +41,31 @@ internal static class Verify<TAnalyzer>
         test.WithFixedSource(fixedSource);
         return test.RunFixAsync();
     }
+
+    /// <summary>
+    /// The <c>dotnet format</c> path: the fixer's Fix All provider in project scope over several files
+    /// (<c>Test0.cs</c>, <c>Test1.cs</c>...), with the action <paramref name="equivalenceKey"/> (null: the first one
+    /// offered, as dotnet format picks it); each file must match its fixed text and the project must compile with no new error.
+    /// </summary>
+    public static Task ProjectFixAsync<TFix>(string[] markups, string[] fixedSources, string? equivalenceKey)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest(new TAnalyzer(), new TFix())
+        {
+            EquivalenceKey = equivalenceKey,
+            FixAllInProject = true,
+        };
+        foreach (var markup in markups)
+        {
+            test.WithSource(markup);
+        }
+
+        test.Sources.Add(new TestSource("Generated.g.cs", GeneratedHalf.Counter()));
+        for (var i = 0; i < fixedSources.Length; i++)
+        {
+            test.FixedSources[$"Test{i}.cs"] = fixedSources[i];
+        }
+
+        return test.RunFixAsync();
+    }
 }

@@ -102,6 +102,49 @@ public static class CodeFixApplier
         return project;
     }
 
+    /// <summary>
+    /// Fixes the whole project in one go the way <c>dotnet format analyzers --diagnostics ...</c> does: the action is
+    /// the one with <paramref name="equivalenceKey"/> (null: the first action offered for the first diagnostic, as
+    /// dotnet format picks it), applied by the fixer's Fix All provider in project scope.
+    /// </summary>
+    /// <returns>The fixed project and the number of diagnostics handed to Fix All (0 when nothing was fixable).</returns>
+    public static async Task<(Project Project, int Fixed)> FixAllInProjectAsync(
+        Project project,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        CodeFixProvider fixer,
+        string? equivalenceKey,
+        CancellationToken cancellationToken = default)
+    {
+        var fixAll = fixer.GetFixAllProvider()
+            ?? throw new AnalyzerTestException($"{fixer.GetType().Name} has no Fix All provider.");
+        var diagnostics = await FixableDiagnosticsAsync(project, analyzers, fixer, cancellationToken).ConfigureAwait(false);
+        CodeAction? picked = null;
+        foreach (var diagnostic in diagnostics)
+        {
+            picked = await FindActionAsync(project.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, fixer, equivalenceKey, cancellationToken).ConfigureAwait(false);
+            if (picked is not null)
+            {
+                break;
+            }
+        }
+
+        if (picked?.EquivalenceKey is null)
+        {
+            return (project, 0);
+        }
+
+        var context = new FixAllContext(
+            project,
+            fixer,
+            FixAllScope.Project,
+            picked.EquivalenceKey,
+            fixer.FixableDiagnosticIds,
+            new FixedDiagnosticProvider(diagnostics),
+            cancellationToken);
+        var action = await fixAll.GetFixAsync(context).ConfigureAwait(false);
+        return action is null ? (project, 0) : (await ApplyAsync(project, action, cancellationToken).ConfigureAwait(false), diagnostics.Length);
+    }
+
     private static async Task<ImmutableArray<Diagnostic>> FixableDiagnosticsAsync(
         Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CodeFixProvider fixer, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ public sealed class CodeFixTest : AnalyzerTest
     /// <summary>Use Fix All in document scope instead of fixing one diagnostic at a time.</summary>
     public bool FixAllInDocument { get; set; }
 
+    /// <summary>Use Fix All in project scope, as <c>dotnet format</c> applies a fix (takes precedence over <see cref="FixAllInDocument"/>).</summary>
+    public bool FixAllInProject { get; set; }
+
     /// <summary>Upper bound on one-at-a-time fixes before the test fails for not reaching a fixed point.</summary>
     public int MaxIterations { get; set; } = 20;
 
@@ -50,9 +53,12 @@ public sealed class CodeFixTest : AnalyzerTest
     {
         await RunAsync().ConfigureAwait(false);
         var (project, _) = Prepare();
-        project = FixAllInDocument
-            ? await CodeFixApplier.FixAllInDocumentsAsync(project, Analyzers, Fixer, EquivalenceKey).ConfigureAwait(false)
-            : (await CodeFixApplier.FixIterativelyAsync(project, Analyzers, Fixer, EquivalenceKey, MaxIterations).ConfigureAwait(false)).Project;
+        var errorsBefore = (await project.GetCompilationAsync().ConfigureAwait(false))!.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        project = FixAllInProject
+            ? (await CodeFixApplier.FixAllInProjectAsync(project, Analyzers, Fixer, EquivalenceKey).ConfigureAwait(false)).Project
+            : FixAllInDocument
+                ? await CodeFixApplier.FixAllInDocumentsAsync(project, Analyzers, Fixer, EquivalenceKey).ConfigureAwait(false)
+                : (await CodeFixApplier.FixIterativelyAsync(project, Analyzers, Fixer, EquivalenceKey, MaxIterations).ConfigureAwait(false)).Project;
 
         foreach (var document in project.Documents)
         {
@@ -68,7 +74,7 @@ public sealed class CodeFixTest : AnalyzerTest
 
         var compilation = await project.GetCompilationAsync().ConfigureAwait(false);
         var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        if (errors.Length > 0)
+        if (errors.Length > errorsBefore)
         {
             throw new AnalyzerTestException("The fixed code does not compile:" + Environment.NewLine + DiagnosticText.FormatAll(errors));
         }

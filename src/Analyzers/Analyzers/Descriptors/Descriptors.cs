@@ -78,7 +78,7 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor BlockingCall = Create(
         DiagnosticIds.BlockingCall,
         "Blocking call inside a process",
-        "'{0}' blocks its thread with '{1}'; await instead (handlers may return ValueTask)",
+        "'{0}' blocks its thread with '{1}'; {2}",
         ProcessHygiene,
         DiagnosticSeverity.Warning,
         "Processes share the thread pool: a handler that blocks a thread (.Result, .Wait(), GetAwaiter().GetResult(), Thread.Sleep, wait handles) stalls other processes and can deadlock. Make the handler async and await, or use SendAfter instead of sleeping.");

@@ -94,22 +94,46 @@ public sealed class BlockingCallAnalyzer : ArborAnalyzer
 
     private static void Analyze(IOperation operation, ProcessFindings findings, BlockingApis blocking, ThreadHoppingApis threads)
     {
-        var (kind, shown) = operation switch
+        var (kind, shown, task) = operation switch
         {
             IPropertyReferenceOperation { Property: var property } reference when blocking.IsBlockingResult(property) && !IsContinuationParameter(reference.Instance)
-                => (BlockingKind.TaskResult, ".Result"),
-            IInvocationOperation { TargetMethod: var method } => (blocking.Classify(method), Describe(method)),
-            _ => (BlockingKind.None, string.Empty),
+                => (BlockingKind.TaskResult, ".Result", reference.Instance),
+            IInvocationOperation { TargetMethod: var method } invocation => (blocking.Classify(method), Describe(method), WaitedTask(invocation)),
+            _ => (BlockingKind.None, string.Empty, null),
         };
 
-        if (kind == BlockingKind.None || RunsOnAnotherThread(operation, threads))
+        if (kind == BlockingKind.None
+            || RunsOnAnotherThread(operation, threads)
+            || (kind is BlockingKind.TaskResult or BlockingKind.TaskWait or BlockingKind.AwaiterGetResult && CompletedTasks.IsKnownComplete(task, operation)))
         {
             return;
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
-        findings.Report(Diagnostic.Create(Descriptors.BlockingCall, operation.Syntax.GetLocation(), properties, SymbolNames.Of(findings.Member), shown));
+        findings.Report(Diagnostic.Create(Descriptors.BlockingCall, operation.Syntax.GetLocation(), properties, SymbolNames.Of(findings.Member), shown, Advice(findings.Member)));
     }
+
+    /// <summary>The task a <c>t.Wait()</c> or <c>t.GetAwaiter().GetResult()</c> waits for.</summary>
+    private static IOperation? WaitedTask(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
+    {
+        "GetResult" => OperationWalk.WithoutConversions(invocation.Instance) is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: var awaitable }
+            ? Unconfigured(awaitable)
+            : null,
+        _ => invocation.Instance,
+    };
+
+    private static IOperation? Unconfigured(IOperation? awaitable) =>
+        OperationWalk.WithoutConversions(awaitable) is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: var task } ? task : awaitable;
+
+    /// <summary>What to do instead, for the kind of member the wait is in: init cannot await, a handler can.</summary>
+    private static string Advice(ISymbol member) => member switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.Constructor } =>
+            "init cannot await: call Continue(...) from the constructor and do the work in an async [Continue] handler",
+        IFieldSymbol or IPropertySymbol =>
+            "state initialisers cannot await: load the value in an async [Continue] handler started from init",
+        _ => "await instead (handlers may return ValueTask)",
+    };
 
     private static string Describe(IMethodSymbol method) => method.Name switch
     {

@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Arbor.Analyzers;
 
 /// <summary>
-/// ARB1001: a <c>catch</c>, <c>catch (Exception)</c> or a filter that lets everything through, which swallows the
+/// ARB1001: a <c>catch</c>, <c>catch (Exception)</c> or a filter that lets everything through (see <see cref="AlwaysTrue"/>:
+/// also a helper that logs and returns true), which swallows the
 /// exception, in code that runs inside a GenServer process. A catch that rethrows, wraps and throws, or stops the
 /// process is fine: the failure still surfaces.
 /// </summary>
@@ -47,7 +48,7 @@ public sealed class CatchAllAnalyzer : ArborAnalyzer
     {
         if (catchClause.Syntax is not CatchClauseSyntax syntax
             || !CatchesEverything(catchClause, exception)
-            || !LetsEverythingThrough(catchClause.Filter)
+            || !AlwaysTrue.LetsEverythingThrough(catchClause.Filter, catchClause.Locals.Length > 0 ? catchClause.Locals[0] : null, catchClause.ExceptionType)
             || Surfaces(catchClause.Handler, escapes))
         {
             return;
@@ -67,21 +68,6 @@ public sealed class CatchAllAnalyzer : ArborAnalyzer
     private static bool CatchesEverything(ICatchClauseOperation catchClause, INamedTypeSymbol? exception) =>
         catchClause.ExceptionType is { } type
         && (type.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(type, exception));
-
-    /// <summary>No filter, <c>when (true)</c>, or a negated type test (<c>when (e is not OperationCanceledException)</c>).</summary>
-    private static bool LetsEverythingThrough(IOperation? filter)
-    {
-        filter = OperationWalk.WithoutConversions(filter);
-        return filter switch
-        {
-            null => true,
-            { ConstantValue: { HasValue: true, Value: true } } => true,
-            IIsPatternOperation { Pattern: INegatedPatternOperation } => true,
-            IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } =>
-                OperationWalk.WithoutConversions(operand) is IIsTypeOperation or IIsPatternOperation { Pattern: not INegatedPatternOperation },
-            _ => false,
-        };
-    }
 
     /// <summary>The handler rethrows, throws something else, or stops the process: nothing is swallowed.</summary>
     private static bool Surfaces(IBlockOperation handler, EscapeHatches escapes)

@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,6 +10,8 @@ namespace Arbor.Analyzers;
 /// ARB1004: a message that crosses a process boundary has a mutable type — a <c>[Call]</c>/<c>[Cast]</c> parameter,
 /// a call's reply (returned, or the <c>T</c> of its <c>ReplyTo&lt;T&gt;</c>), or an <c>[Info]</c>/<c>[Continue]</c>
 /// message. Records with init-only properties, primitives and immutable collections are fine.
+/// A call whose reply is the server's own state (or a live view of it) is ARB1003's finding, the more specific one with a
+/// fix: this rule does not report that reply a second time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MutableMessageAnalyzer : ArborAnalyzer
@@ -23,10 +26,12 @@ public sealed class MutableMessageAnalyzer : ArborAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, ArborSymbols arbor)
     {
         var asyncResults = new AsyncResultTypes(start.Compilation);
-        start.RegisterSymbolAction(context => Analyze(context, arbor, asyncResults), SymbolKind.Method);
+        start.RegisterSymbolAction(context => Analyze(context, arbor), SymbolKind.Method);
+        start.RegisterSyntaxNodeAction(context => AnalyzeReply(context, arbor, asyncResults), SyntaxKind.MethodDeclaration);
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ArborSymbols arbor, AsyncResultTypes asyncResults)
+    /// <summary>Parameters that are messages: everything but a deferred reply's <c>ReplyTo&lt;T&gt;</c> (see <see cref="AnalyzeReply"/>).</summary>
+    private static void Analyze(SymbolAnalysisContext context, ArborSymbols arbor)
     {
         var method = (IMethodSymbol)context.Symbol;
         var kind = arbor.GetHandlerKind(method);
@@ -38,44 +43,94 @@ public sealed class MutableMessageAnalyzer : ArborAnalyzer
 
         foreach (var parameter in method.Parameters)
         {
-            var type = parameter.Type;
-            var role = $"Parameter '{parameter.Name}'";
-            var unwrapped = false;
-            if (arbor.ReplyTo is not null
-                && type is INamedTypeSymbol { TypeArguments.Length: 1 } replyTo
-                && SymbolEqualityComparer.Default.Equals(replyTo.OriginalDefinition, arbor.ReplyTo))
+            if (ReplyType(parameter, arbor) is null
+                && Mutability.WhyMessageIsMutable(parameter.Type) is { } why
+                && ParameterTypeLocation(parameter, unwrapped: false, context.CancellationToken) is { } location)
             {
-                type = replyTo.TypeArguments[0];
-                role = "The deferred reply";
-                unwrapped = true;
-            }
-
-            if (Mutability.WhyMessageIsMutable(type) is { } why
-                && ParameterTypeLocation(parameter, unwrapped, context.CancellationToken) is { } location)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, location, role, SymbolNames.Of(method), Display(type), why));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, location, $"Parameter '{parameter.Name}'", SymbolNames.Of(method), Display(parameter.Type), why));
             }
         }
+    }
 
-        if (kind == HandlerKind.Call
-            && asyncResults.Unwrap(method.ReturnType) is { } reply
-            && Mutability.WhyMessageIsMutable(reply) is { } replyWhy
-            && ReturnTypeLocation(method, !SymbolEqualityComparer.Default.Equals(reply, method.ReturnType), context.CancellationToken) is { } returnLocation)
+    /// <summary>
+    /// A call's reply — its return type, or the <c>T</c> of its <c>ReplyTo&lt;T&gt;</c> — unless the handler replies with
+    /// its own state, which ARB1003 reports. Runs from the declaration, so the body can be asked (only when the reply
+    /// type is mutable, which is rare).
+    /// </summary>
+    private static void AnalyzeReply(SyntaxNodeAnalysisContext context, ArborSymbols arbor, AsyncResultTypes asyncResults)
+    {
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (declaration.AttributeLists.Count == 0
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+            || arbor.GetHandlerKind(method) != HandlerKind.Call
+            || !arbor.IsGenServer(method.ContainingType))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, returnLocation, "The reply", SymbolNames.Of(method), Display(reply), replyWhy));
+            return;
         }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (ReplyType(parameter, arbor) is { } deferred
+                && Mutability.WhyMessageIsMutable(deferred) is { } why
+                && !RepliesWithOwnState(context, declaration)
+                && ParameterTypeLocation(parameter, unwrapped: true, context.CancellationToken) is { } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, location, "The deferred reply", SymbolNames.Of(method), Display(deferred), why));
+            }
+        }
+
+        if (asyncResults.Unwrap(method.ReturnType) is { } reply
+            && Mutability.WhyMessageIsMutable(reply) is { } replyWhy
+            && !RepliesWithOwnState(context, declaration))
+        {
+            var location = MessageTypeSyntax(declaration.ReturnType, !SymbolEqualityComparer.Default.Equals(reply, method.ReturnType)).GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MutableMessage, location, "The reply", SymbolNames.Of(method), Display(reply), replyWhy));
+        }
+    }
+
+    /// <summary>The <c>T</c> of a <c>ReplyTo&lt;T&gt;</c> parameter, or null for an ordinary parameter.</summary>
+    private static ITypeSymbol? ReplyType(IParameterSymbol parameter, ArborSymbols arbor) =>
+        arbor.ReplyTo is not null
+        && parameter.Type is INamedTypeSymbol { TypeArguments.Length: 1 } replyTo
+        && SymbolEqualityComparer.Default.Equals(replyTo.OriginalDefinition, arbor.ReplyTo)
+            ? replyTo.TypeArguments[0]
+            : null;
+
+    /// <summary>Some reply of the handler (returned, or passed to <c>Reply</c>) is its own state: ARB1003 reports it.</summary>
+    private static bool RepliesWithOwnState(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax declaration)
+    {
+        var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            var replied = node switch
+            {
+                ReturnStatementSyntax { Expression: { } returned } => returned,
+                ArrowExpressionClauseSyntax { Expression: var arrow } => arrow,
+                InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation when SyntaxNames.InvokedName(invocation) == "Reply" => invocation.ArgumentList.Arguments[0].Expression,
+                _ => null,
+            };
+
+            if (replied is not null
+                && ReplyState.LooksLikeState(replied)
+                && context.SemanticModel.GetOperation(replied, context.CancellationToken) is { } operation
+                && ReplyState.Find(operation) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Location? ParameterTypeLocation(IParameterSymbol parameter, bool unwrapped, CancellationToken cancellationToken) =>
         parameter.DeclaringSyntaxReferences.Length > 0
         && parameter.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ParameterSyntax { Type: { } type }
             ? MessageTypeSyntax(type, unwrapped).GetLocation()
-            : null;
-
-    private static Location? ReturnTypeLocation(IMethodSymbol method, bool unwrapped, CancellationToken cancellationToken) =>
-        method.DeclaringSyntaxReferences.Length > 0
-        && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
-            ? MessageTypeSyntax(declaration.ReturnType, unwrapped).GetLocation()
             : null;
 
     /// <summary>Points at <c>Order</c> in <c>ValueTask&lt;Order&gt;</c> or <c>ReplyTo&lt;Order&gt;</c>: that is the message type.</summary>

@@ -9,7 +9,10 @@ namespace Arbor.Analyzers;
 /// <summary>
 /// ARB1003: a <c>[Call]</c> handler replies with one of its own fields (or auto-properties) whose type is mutable —
 /// returned, or passed to a deferred <c>ReplyTo&lt;T&gt;.Reply</c>. The caller then holds a live reference to the
-/// server's state. A copy (<c>new List&lt;T&gt;(_items)</c>, <c>ToArray()</c>, an immutable snapshot) is fine.
+/// server's state. A live view of such a field is the same leak: <c>AsReadOnly()</c>, a dictionary's <c>Keys</c>/<c>Values</c>,
+/// a read-only wrapper, deferred LINQ over it (see <see cref="ReplyState"/>). A copy (<c>new List&lt;T&gt;(_items)</c>,
+/// <c>ToArray()</c>, <c>ToList()</c>, an immutable snapshot) is fine. When the reply type is itself mutable, this rule owns
+/// the finding and ARB1004 stays silent on that reply.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
@@ -43,7 +46,7 @@ public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
         };
 
         if (value is null
-            || !LooksLikeState(value)
+            || !ReplyState.LooksLikeState(value)
             || context.ContainingSymbol is not IMethodSymbol handler
             || arbor.GetHandlerKind(handler) != HandlerKind.Call
             || !arbor.IsGenServer(handler.ContainingType))
@@ -70,18 +73,10 @@ public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
         }
     }
 
-    private static bool LooksLikeState(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax => true,
-        MemberAccessExpressionSyntax access => LooksLikeState(access.Expression) || access.Expression is ThisExpressionSyntax,
-        ParenthesizedExpressionSyntax parenthesized => LooksLikeState(parenthesized.Expression),
-        _ => false,
-    };
-
     private static void Check(SyntaxNodeAnalysisContext context, IMethodSymbol handler, IOperation value)
     {
         var returned = OperationWalk.WithoutConversions(value);
-        if (returned is null || !IsOwnState(returned, out var state) || Mutability.WhyStateIsMutable(state.Type) is not { } why)
+        if (returned is null || ReplyState.Find(returned) is not { } state)
         {
             return;
         }
@@ -91,38 +86,6 @@ public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
             returned.Syntax.GetLocation(),
             SymbolNames.Of(handler),
             returned.Syntax.ToString(),
-            why));
-    }
-
-    /// <summary>A field or auto-property reached from <c>this</c> through fields only (<c>_items</c>, <c>_state.Items</c>).</summary>
-    private static bool IsOwnState(IOperation operation, out (ITypeSymbol Type, ISymbol Member) state)
-    {
-        state = default;
-        ISymbol member;
-        IOperation? instance;
-        switch (operation)
-        {
-            case IFieldReferenceOperation { Field.IsStatic: false } field:
-                member = field.Field;
-                instance = field.Instance;
-                break;
-            case IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } property } reference when PropertyShape.IsAutoProperty(property):
-                member = property;
-                instance = reference.Instance;
-                break;
-            default:
-                return false;
-        }
-
-        instance = OperationWalk.WithoutConversions(instance);
-        var rooted = instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-            || (instance is not null && IsOwnState(instance, out _));
-        if (!rooted)
-        {
-            return false;
-        }
-
-        state = (operation.Type!, member);
-        return operation.Type is not null;
+            state.Why));
     }
 }

@@ -8,8 +8,10 @@ namespace Arbor.Analyzers;
 
 /// <summary>
 /// ARB1010: process code makes a call (not a cast) to its own process — through the generated <c>SelfRef</c>,
-/// <c>XxxRef.FromPid(Self)</c>, or <c>GenServer.CallAsync(Self, ...)</c>. Casting to self is fine (the message is
-/// queued and handled later).
+/// <c>XxxRef.FromPid(Self)</c>, <c>GenServer.CallAsync(Self, ...)</c>, an alias of one of these (a local, a field or a
+/// property that only ever holds the server's own client), or a lookup of the one name the server is registered under
+/// (<c>Node.Whereis&lt;XxxRef&gt;("xxx")</c>). Casting to self is fine (the message is queued and handled later); a
+/// client of the same type that may be another process (a neighbour given at start, a sibling's name) is fine too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SelfCallAnalyzer : ArborAnalyzer
@@ -29,6 +31,7 @@ public sealed class SelfCallAnalyzer : ArborAnalyzer
         }
 
         var tasks = new AsyncResultTypes(start.Compilation);
+        var names = new RegisteredNames(start.Compilation);
         ProcessCodeAnalysis.Register(
             start,
             arbor,
@@ -37,63 +40,41 @@ public sealed class SelfCallAnalyzer : ArborAnalyzer
                 if (MayCallSelf((InvocationExpressionSyntax)context.Node)
                     && context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation invocation)
                 {
-                    Analyze(invocation, findings, arbor, tasks);
+                    Analyze(invocation, findings, new SelfClients(arbor, names, findings.Member.ContainingType, context.CancellationToken), tasks);
                 }
             },
             SyntaxKind.InvocationExpression);
     }
 
-    /// <summary>Binding-free filter: <c>CallAsync(...)</c>, or a method called on <c>SelfRef</c> or on <c>X.FromPid(...)</c>.</summary>
+    /// <summary>
+    /// Binding-free filter: <c>CallAsync(...)</c>, or a client call (<c>...Async()</c>) on something: <c>SelfRef</c>,
+    /// <c>X.FromPid(...)</c>, a local, field or property that may alias it, or a name lookup.
+    /// </summary>
     private static bool MayCallSelf(InvocationExpressionSyntax invocation)
     {
-        if (SyntaxNames.InvokedName(invocation) == "CallAsync")
-        {
-            return true;
-        }
-
-        return invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver }
-            && receiver switch
-            {
-                IdentifierNameSyntax { Identifier.ValueText: "SelfRef" } => true,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "SelfRef" } => true,
-                InvocationExpressionSyntax inner => SyntaxNames.InvokedName(inner) == "FromPid",
-                _ => false,
-            };
+        var name = SyntaxNames.InvokedName(invocation);
+        return name == "CallAsync"
+            || (name is not null && name.EndsWith("Async", System.StringComparison.Ordinal) && invocation.Expression is MemberAccessExpressionSyntax);
     }
 
-    private static void Analyze(IInvocationOperation invocation, ProcessFindings findings, ArborSymbols arbor, AsyncResultTypes tasks)
+    private static void Analyze(IInvocationOperation invocation, ProcessFindings findings, SelfClients self, AsyncResultTypes tasks)
     {
         var method = invocation.TargetMethod;
-        IOperation? self = null;
-        if (method.Name == "CallAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, arbor.GenServer))
+        IOperation? via = null;
+        if (method.Name == "CallAsync" && self.IsGenServerMethod(method))
         {
             // GenServer.CallAsync(Self, message)
-            self = invocation.Arguments.Length > 0 && IsSelfPid(invocation.Arguments[0].Value, arbor) ? invocation.Arguments[0].Value : null;
+            via = invocation.Arguments.Length > 0 && self.IsSelfPid(invocation.Arguments[0].Value) ? invocation.Arguments[0].Value : null;
         }
-        else if (!method.IsStatic && tasks.IsTaskLike(method.ReturnType) && arbor.IsProcessRef(method.ContainingType))
+        else if (!method.IsStatic && tasks.IsTaskLike(method.ReturnType) && self.IsOwnClientType(method.ContainingType))
         {
-            // A call on a client: SelfRef.GetAsync(), CounterRef.FromPid(Self).GetAsync()
-            self = IsSelfClient(invocation.Instance, arbor) ? invocation.Instance : null;
+            // A call on the server's own client type: SelfRef.GetAsync(), me.GetAsync(), _self.GetAsync()...
+            via = self.IsSelfClient(invocation.Instance, invocation) ? invocation.Instance : null;
         }
 
-        if (self is not null)
+        if (via is not null)
         {
-            findings.Report(Diagnostic.Create(Descriptors.SelfCall, invocation.Syntax.GetLocation(), SymbolNames.Of(findings.Member), self.Syntax.ToString()));
+            findings.Report(Diagnostic.Create(Descriptors.SelfCall, invocation.Syntax.GetLocation(), SymbolNames.Of(findings.Member), via.Syntax.ToString()));
         }
     }
-
-    private static bool IsSelfClient(IOperation? instance, ArborSymbols arbor) => OperationWalk.WithoutConversions(instance) switch
-    {
-        IPropertyReferenceOperation { Property.Name: "SelfRef", Instance: var owner } => IsThis(owner),
-        IInvocationOperation { TargetMethod: { Name: "FromPid", IsStatic: true }, Arguments: { Length: 1 } arguments } => IsSelfPid(arguments[0].Value, arbor),
-        _ => false,
-    };
-
-    private static bool IsSelfPid(IOperation value, ArborSymbols arbor) =>
-        OperationWalk.WithoutConversions(value) is IPropertyReferenceOperation { Property: { Name: "Self" } property, Instance: var owner }
-        && SymbolEqualityComparer.Default.Equals(property.ContainingType, arbor.GenServer)
-        && IsThis(owner);
-
-    private static bool IsThis(IOperation? operation) =>
-        OperationWalk.WithoutConversions(operation) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 }

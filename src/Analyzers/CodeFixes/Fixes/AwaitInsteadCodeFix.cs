@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace Arbor.Analyzers.CodeFixes;
@@ -18,7 +19,9 @@ namespace Arbor.Analyzers.CodeFixes;
 /// become <c>await t</c>. Offered where the method can await: it is already async, or it is a handler returning
 /// <c>void</c> or a plain value, which becomes <c>async ValueTask</c> / <c>async ValueTask&lt;T&gt;</c> (the generated
 /// client is the same either way). Not offered inside lambdas, local functions, queries or <c>lock</c> blocks, in
-/// constructors, or in non-handler helpers (changing their signature would break their callers).
+/// constructors, or in non-handler helpers (changing their signature would break their callers). A handler that other
+/// code calls directly (<c>Total() * 2</c> from another handler or helper) is not made async either: those callers
+/// would get a <c>ValueTask</c> instead of a value and stop compiling, so the fix refuses rather than break them.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitInsteadCodeFix)), Shared]
 public sealed class AwaitInsteadCodeFix : DocumentFixProvider
@@ -34,7 +37,9 @@ public sealed class AwaitInsteadCodeFix : DocumentFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return root is not null && model is not null && Plan(root, model, diagnostic, cancellationToken) is not null
+        return root is not null && model is not null
+            && Plan(root, model, diagnostic, cancellationToken) is { } plan
+            && !await HasDirectCallersAsync(document, model, plan, cancellationToken).ConfigureAwait(false)
             ? ImmutableArray.Create(new FixOffer("Await instead of blocking", EquivalenceKey))
             : ImmutableArray<FixOffer>.Empty;
     }
@@ -53,7 +58,8 @@ public sealed class AwaitInsteadCodeFix : DocumentFixProvider
         var methodsToMakeAsync = new Dictionary<MethodDeclarationSyntax, TypeSyntax?>();
         foreach (var diagnostic in diagnostics)
         {
-            if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
+            if (Plan(root, model, diagnostic, cancellationToken) is not { } plan
+                || await HasDirectCallersAsync(document, model, plan, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -76,8 +82,12 @@ public sealed class AwaitInsteadCodeFix : DocumentFixProvider
     /// <summary>What to edit for one diagnostic, or null when the fix does not apply there.</summary>
     private static FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        // Only a task's .Result/.Wait()/GetAwaiter().GetResult() can become an await: a semaphore's or an event's Wait() cannot.
         var blocking = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
-        if (blocking is null || AwaitedPart(blocking) is null)
+        if (blocking is null
+            || !diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.KindProperty, out var kind)
+            || kind is not (nameof(BlockingKind.TaskResult) or nameof(BlockingKind.TaskWait) or nameof(BlockingKind.AwaiterGetResult))
+            || AwaitedPart(blocking) is null)
         {
             return null;
         }
@@ -125,6 +135,35 @@ public sealed class AwaitInsteadCodeFix : DocumentFixProvider
         var newType = symbol.ReturnsVoid ? (ITypeSymbol)valueTask : valueTaskOfT.Construct(symbol.ReturnType);
         return new FixPlan(blocking, method, SyntaxFactory.ParseTypeName(newType.ToMinimalDisplayString(model, method.SpanStart)));
     }
+
+    /// <summary>
+    /// The method would change from returning a value to returning a ValueTask, and user code calls it directly. The
+    /// generated dispatch is not counted: the generator follows the new signature.
+    /// </summary>
+    private static async Task<bool> HasDirectCallersAsync(Document document, SemanticModel model, FixPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.NewReturnType is null || model.GetDeclaredSymbol(plan.Method, cancellationToken) is not { } method)
+        {
+            return false; // already async: the signature does not change
+        }
+
+        var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        foreach (var reference in references)
+        {
+            foreach (var location in reference.Locations)
+            {
+                if (location.Document is not SourceGeneratedDocument && !IsGeneratedName(location.Document.FilePath ?? location.Document.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGeneratedName(string path) =>
+        path.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".generated.cs", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The task in <c>t.Result</c>, <c>t.Wait()</c> or <c>t.GetAwaiter().GetResult()</c>.</summary>
     private static ExpressionSyntax? AwaitedPart(ExpressionSyntax blocking) => blocking switch
