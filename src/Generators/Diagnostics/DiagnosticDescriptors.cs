@@ -73,10 +73,8 @@ internal static class DiagnosticDescriptors
         "Invalid handler signature",
         "Handler '{0}' has an invalid signature: {1}");
 
-    public static readonly DiagnosticDescriptor ReservedParameterName = Create(
-        "ARB0014",
-        "Parameter name is used by the generated method",
-        "Parameter '{0}' of '{1}' has the same name as a parameter the generated '{2}' adds; rename it");
+    // ARB0014 ("Parameter name is used by the generated method") is retired: a generated parameter that would collide
+    // with a user's parameter takes another name (GeneratedParameterNames). The id stays reserved (docs/diagnostics/ARB0014.md).
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ARB0099",
@@ -98,7 +96,6 @@ internal static class DiagnosticDescriptors
         "ARB0011" => AmbiguousMessage,
         "ARB0012" => AmbiguousInitConstructor,
         "ARB0013" => InvalidHandlerSignature,
-        "ARB0014" => ReservedParameterName,
         "ARB0099" => GeneratorFailure,
         _ => null,
     };
