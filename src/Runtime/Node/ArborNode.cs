@@ -11,7 +11,7 @@ namespace Arbor;
 /// A running Arbor node: the name registry, the shared timer, logging, and the count of live processes.
 /// Several nodes can live in one operating-system process (tests do); each has its own names.
 /// </summary>
-public sealed class ArborNode : IAsyncDisposable
+public sealed partial class ArborNode : IAsyncDisposable
 {
     private int _processCount;
     private int _stopped;
