@@ -29,6 +29,15 @@ public sealed class DocumentationCodeTests
         Assert.All(s_documents, document => Assert.NotEmpty(MarkdownCodeBlock.Read(document)));
     }
 
+    [Fact]
+    public void The_getting_started_guide_is_one_project_whose_every_block_names_its_file()
+    {
+        var blocks = MarkdownCodeBlock.Read("docs/getting-started.md");
+
+        Assert.All(blocks, block => Assert.True(block.ProjectFile is not null, $"{block} has no <!-- file: ... --> directive; a reader would not know where it goes."));
+        Assert.Contains(blocks, block => block.ProjectFile == "Program.cs" && block.EarlierFiles.Count >= 4);
+    }
+
     [Theory]
     [MemberData(nameof(Blocks))]
     public async Task The_block_compiles_and_reports_only_what_it_announces(string document, int line)
