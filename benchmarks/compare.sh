@@ -11,6 +11,7 @@
 #   --repeat R      runs per runtime, alternating runtimes so machine noise hits all alike (best run reported; default 1)
 #   --memory-count  idle servers started for the memory figure, in a fresh process per runtime (default 1,000,000)
 #   --only LIST     comma-separated subset of: erlang,arbor,akka,proto
+#   --keep DIR      also keep each runtime's raw "name value unit" lines in DIR
 # Installs Erlang/OTP from Debian packages if `erl` is missing (needs root and the package registry).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,6 +20,7 @@ rounds=3
 repeat=1
 memory_count=1000000
 only="erlang,arbor,akka,proto"
+keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) scale=0.2 ;;
@@ -28,6 +30,7 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift ;;
     --memory-count) memory_count="$2"; shift ;;
     --only) only="$2"; shift ;;
+    --keep) keep="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -75,6 +78,7 @@ for side in $sides; do
   run_side "$side" memory "$memory_count" >> "$work/$side.txt"
 done
 
+if [ -n "$keep" ]; then mkdir -p "$keep" && cp "$work"/*.txt "$keep"/; fi
 otp="$(command -v erl >/dev/null && erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)])' -s init stop || echo "?")"
 awk -v otp="$otp" '
   # best figure per workload for each runtime: highest rate, lowest bytes
@@ -87,7 +91,12 @@ awk -v otp="$otp" '
     key = side SUBSEP name
     if (better(value, unit, best[key])) best[key] = value
   }
-  function show(key, unit) { if (!(key in best)) return "-"; return unit ~ /^bytes/ ? sprintf("%.0f B", best[key]) : sprintf("%.2fM/s", best[key] / 1e6) }
+  function show(key, unit) {
+    if (!(key in best)) return "-"
+    v = best[key]
+    if (unit ~ /^bytes/) return sprintf("%.0f B", v)
+    return v >= 1e6 ? sprintf("%.2fM/s", v / 1e6) : v >= 1e4 ? sprintf("%.0fk/s", v / 1e3) : sprintf("%.1fk/s", v / 1e3)
+  }
   END {
     printf "%-18s %14s %14s %14s %14s\n", "workload", "Erlang/OTP " otp, "Arbor", "Akka.NET", "Proto.Actor"
     for (i = 1; i <= count; i++) {
