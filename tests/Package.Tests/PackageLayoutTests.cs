@@ -39,6 +39,8 @@ public sealed class PackageLayoutTests(PackedArbor packed)
         Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
         Assert.Contains("README.md", Entries());
         Assert.Equal("https://github.com/arbor-dotnet/arbor", metadata.Element(ns + "repository")!.Attribute("url")!.Value);
+        // SourceLink (on by default in the SDK) stamps the commit the package was built from.
+        Assert.Matches("^[0-9a-f]{40}$", metadata.Element(ns + "repository")!.Attribute("commit")?.Value ?? "");
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")!.Value));
         Assert.Contains("genserver", metadata.Element(ns + "tags")!.Value);
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).Order();
