@@ -2,6 +2,7 @@
 # Side-by-side comparison of Arbor with Erlang/OTP, Akka.NET and Proto.Actor on the same workloads:
 #   cast, call (one caller), ping-pong, fan-in (4 producers), call-64x1 and call-64x64 (64 concurrent callers),
 #   spawn-sequential and spawn-pipelined (idle servers), and resident memory per idle server.
+#   The gen_statem (statem-cast, statem-call) and gen_event (notify-10) rows compare Arbor with Erlang/OTP only.
 # The .NET runtimes share one harness (benchmarks/Comparison: same counts, warm-up, rounds, GC settings); the Erlang side
 # (benchmarks/erlang/arbor_bench.erl) implements the same counts, warm-up and rounds.
 #
@@ -47,7 +48,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 bin() { echo "$here/$1/bin/Release/net10.0/$2.dll"; }
-wants erlang && erlc -o "$work" "$here/erlang/arbor_bench.erl"
+wants erlang && erlc -o "$work" "$here"/erlang/*.erl
 wants arbor && dotnet build -c Release "$here/Arbor.Benchmarks" -nologo -v q >/dev/null
 wants akka && dotnet build -c Release "$here/Akka" -nologo -v q >/dev/null
 wants proto && dotnet build -c Release "$here/ProtoActor" -nologo -v q >/dev/null

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Akka.Actor;
@@ -70,6 +71,9 @@ public sealed class AkkaComparedRuntime : IComparedRuntime
 
         await _accumulator.Ask<long>(Total.Instance, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>No gen_statem or gen_event counterparts here: those rows compare Arbor with Erlang/OTP only.</summary>
+    public Task<IReadOnlyList<ExtraWorkload>> PrepareExtraWorkloadsAsync(double scale) => Task.FromResult<IReadOnlyList<ExtraWorkload>>([]);
 
     public Task PrepareManyCallersAsync(int servers)
     {

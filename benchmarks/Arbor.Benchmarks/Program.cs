@@ -11,7 +11,8 @@ namespace Arbor.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
 /// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale] [workload]</c> runs the workloads with a
 /// stopwatch; <c>-- compare run [scale] [rounds]</c> and <c>-- compare memory [count]</c> print the side-by-side workloads
-/// for <c>benchmarks/compare.sh</c> (the harness in <c>benchmarks/Comparison</c>, shared with Akka.NET and Proto.Actor).
+/// for <c>benchmarks/compare.sh</c> (the harness in <c>benchmarks/Comparison</c>, shared with Akka.NET and Proto.Actor; the
+/// gen_statem and gen_event workloads are Arbor's alone there, compared with Erlang/OTP).
 /// </summary>
 public static class Program
 {

@@ -37,6 +37,10 @@ public static class ComparisonRun
         Report("call", await MedianRateAsync(rounds, calls, () => runtime.CallAsync(calls)), "calls/s");
         Report("ping-pong", await MedianRateAsync(rounds, calls, () => runtime.PingPongAsync(calls)), "round-trips/s");
         Report("fan-in", await MedianRateAsync(rounds, casts, () => runtime.FanInAsync(4, casts)), "msgs/s");
+        foreach (var extra in await runtime.PrepareExtraWorkloadsAsync(scale))
+        {
+            Report(extra.Name, await MedianRateAsync(rounds, extra.Operations, extra.Run), extra.Unit);
+        }
 
         await runtime.PrepareManyCallersAsync(1);
         Report("call-64x1", await MedianRateAsync(rounds, perCaller * Callers, () => runtime.ManyCallersAsync(Callers, 1, perCaller)), "calls/s");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace Arbor.Comparison;
@@ -31,6 +32,9 @@ public interface IComparedRuntime : IAsyncDisposable
     /// (caller i calls server i mod servers). The servers are started before the clock starts.
     /// </summary>
     Task ManyCallersAsync(int callers, int servers, int callsPerCaller);
+
+    /// <summary>Starts whatever this runtime's extra workloads need and returns them (none for most runtimes).</summary>
+    Task<IReadOnlyList<ExtraWorkload>> PrepareExtraWorkloadsAsync(double scale);
 
     /// <summary>Prepares the servers <see cref="ManyCallersAsync"/> uses (outside the timed part).</summary>
     Task PrepareManyCallersAsync(int servers);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Proto;
@@ -72,6 +73,9 @@ public sealed class ProtoComparedRuntime : IComparedRuntime
 
         await root.RequestAsync<long>(_accumulator!, Total.Instance, CancellationToken.None);
     }
+
+    /// <summary>No gen_statem or gen_event counterparts here: those rows compare Arbor with Erlang/OTP only.</summary>
+    public Task<IReadOnlyList<ExtraWorkload>> PrepareExtraWorkloadsAsync(double scale) => Task.FromResult<IReadOnlyList<ExtraWorkload>>([]);
 
     public Task PrepareManyCallersAsync(int servers)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Arbor.Benchmarks.Runtime;
 using Arbor.Benchmarks.Servers;
@@ -31,6 +32,22 @@ public sealed class ArborComparedRuntime : IComparedRuntime
     public Task PingPongAsync(int rounds) => Workloads.PingPongAsync(_pinger, _ponger, rounds);
 
     public Task FanInAsync(int producers, int casts) => Workloads.FanInAsync(_accumulator, producers, casts);
+
+    /// <summary>The gen_statem and gen_event workloads (the same as the quick run's), compared with Erlang/OTP only.</summary>
+    public async Task<IReadOnlyList<ExtraWorkload>> PrepareExtraWorkloadsAsync(double scale)
+    {
+        var machine = await Switch.StartAsync(Node);
+        var manager = await BehaviourWorkloads.StartManagerAsync(Node, handlers: 10);
+        var events = (int)(2_000_000 * scale);
+        var calls = (int)(1_000_000 * scale);
+        var notifications = (int)(1_000_000 * scale);
+        return
+        [
+            new("statem-cast", events, () => BehaviourWorkloads.StateMachineCastAsync(machine, events), "msgs/s"),
+            new("statem-call", calls, () => BehaviourWorkloads.StateMachineCallAsync(machine, calls), "calls/s"),
+            new("notify-10", notifications, () => BehaviourWorkloads.NotifyAsync(manager, notifications), "events/s"),
+        ];
+    }
 
     public async Task PrepareManyCallersAsync(int servers)
     {

@@ -220,7 +220,7 @@ internal static class GenServerParser
     }
 
     /// <summary>The constructor is the init callback; its parameters become the start arguments. Null when they cannot be.</summary>
-    private static EquatableArray<ParameterModel>? ParseInit(INamedTypeSymbol type, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static EquatableArray<ParameterModel>? ParseInit(INamedTypeSymbol type, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var constructors = type.InstanceConstructors.Where(constructor => !constructor.IsImplicitlyDeclared).ToList();
         for (var i = 1; i < constructors.Count; i++)
@@ -250,7 +250,7 @@ internal static class GenServerParser
     }
 
     /// <summary>Assigns unique message class names and reports client methods that would collide.</summary>
-    private static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics)
+    internal static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics)
     {
         var signatures = new Dictionary<string, RequestDraft>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.Ordinal);
@@ -342,7 +342,7 @@ internal static class GenServerParser
         _ => "not an ordinary method",
     };
 
-    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
+    internal static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
     {
         var chain = new List<ContainingTypeModel>();
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
@@ -359,7 +359,7 @@ internal static class GenServerParser
         return EquatableArray.From(chain);
     }
 
-    private static string HintName(INamedTypeSymbol type)
+    internal static string HintName(INamedTypeSymbol type)
     {
         var parts = new List<string> { HintPart(type) };
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
@@ -382,7 +382,7 @@ internal static class GenServerParser
     private static string HintPart(INamedTypeSymbol type) =>
         type.Arity > 0 ? type.Name + "`" + type.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : type.Name;
 
-    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    internal static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {
         Accessibility.Public => "public",
         Accessibility.Protected => "protected",
