@@ -77,6 +77,10 @@ internal static class DiagnosticDescriptors
     // ARB0014 ("Parameter name is used by the generated method") is retired: a generated parameter that would collide
     // with a user's parameter takes another name (GeneratedParameterNames). The id stays reserved (docs/diagnostics/ARB0014.md).
 
+    public static readonly DiagnosticDescriptor UnmappableRemoteType = Create(
+        "ARB0030",
+        "Type of a remote GenServer's message has no Erlang term form",
+        "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
     public static readonly DiagnosticDescriptor InvalidStateMachine = Create(
         "ARB0020",
         "Invalid state machine declaration",
@@ -129,6 +133,7 @@ internal static class DiagnosticDescriptors
         "ARB0022" => EnterChangesState,
         "ARB0023" => UnreachableState,
         "ARB0024" => ConflictingStateHandlers,
+        "ARB0030" => UnmappableRemoteType,
         "ARB0099" => GeneratorFailure,
         _ => null,
     };

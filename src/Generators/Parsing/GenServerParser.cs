@@ -159,6 +159,9 @@ internal static class GenServerParser
         }
 
         var compilation = semanticModel.Compilation;
+        var named = new List<(RequestDraft Draft, RequestHandlerModel Model)>();
+        var requestModels = NameRequests(type, requests, diagnostics, named);
+        var remote = RemoteProtocolParser.IsRemote(type) ? RemoteProtocolParser.Parse(named, diagnostics, cancellationToken) : null;
         return new GenServerModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
@@ -172,7 +175,8 @@ internal static class GenServerParser
             requestModels,
             new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(infos, compilation).Select(info => info.ToModel()).ToArray()),
             new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(continues, compilation).Select(handler => handler.ToModel()).ToArray()),
-            terminate);
+            terminate,
+            remote);
     }
 
     /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors), though the members are still checked.</summary>
@@ -250,7 +254,7 @@ internal static class GenServerParser
     }
 
     /// <summary>Assigns unique message class names and reports client methods that would collide.</summary>
-    internal static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics)
+    internal static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics, List<(RequestDraft Draft, RequestHandlerModel Model)>? named = null)
     {
         var signatures = new Dictionary<string, RequestDraft>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.Ordinal);
@@ -277,7 +281,7 @@ internal static class GenServerParser
                 className = draft.BaseName + draft.Kind + "_" + suffix;
             }
 
-            models.Add(new RequestHandlerModel(
+            var model = new RequestHandlerModel(
                 draft.Kind,
                 TypeNames.Identifier(draft.Method.Name),
                 draft.ClientName,
@@ -286,7 +290,9 @@ internal static class GenServerParser
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
                 draft.Returns,
-                ObsoleteAttributes.For(draft.Method)));
+                ObsoleteAttributes.For(draft.Method));
+            models.Add(model);
+            named?.Add((draft, model));
         }
 
         return EquatableArray.From(models);
