@@ -152,16 +152,15 @@ internal static class GenServerParser
             }
         }
 
-        var requestModels = NameRequests(type, requests, diagnostics);
+        var named = new List<(RequestDraft Draft, RequestHandlerModel Model)>();
+        var requestModels = NameRequests(type, requests, diagnostics, named);
+        var remote = RemoteProtocolParser.IsRemote(type) ? RemoteProtocolParser.Parse(named, diagnostics, cancellationToken) : null;
         if (!classOk || initParameters is null)
         {
             return null;
         }
 
         var compilation = semanticModel.Compilation;
-        var named = new List<(RequestDraft Draft, RequestHandlerModel Model)>();
-        var requestModels = NameRequests(type, requests, diagnostics, named);
-        var remote = RemoteProtocolParser.IsRemote(type) ? RemoteProtocolParser.Parse(named, diagnostics, cancellationToken) : null;
         return new GenServerModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
