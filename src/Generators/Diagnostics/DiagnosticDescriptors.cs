@@ -81,6 +81,7 @@ internal static class DiagnosticDescriptors
         "ARB0030",
         "Type of a remote GenServer's message has no Erlang term form",
         "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
+
     public static readonly DiagnosticDescriptor InvalidStateMachine = Create(
         "ARB0020",
         "Invalid state machine declaration",
