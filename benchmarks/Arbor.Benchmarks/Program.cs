@@ -1,6 +1,8 @@
 using System;
 using System.Threading.Tasks;
+using Arbor.Benchmarks.Comparison;
 using Arbor.Benchmarks.Runtime;
+using Arbor.Comparison;
 using BenchmarkDotNet.Running;
 
 namespace Arbor.Benchmarks;
@@ -8,7 +10,9 @@ namespace Arbor.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
 /// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale] [workload]</c> runs the workloads with a
-/// stopwatch; <c>-- compare [scale]</c> prints the comparison workloads (GenServer, gen_statem, gen_event) for <c>benchmarks/compare.sh</c>;
+/// stopwatch; <c>-- compare run [scale] [rounds]</c> and <c>-- compare memory [count]</c> print the side-by-side workloads
+/// for <c>benchmarks/compare.sh</c> (the harness in <c>benchmarks/Comparison</c>, shared with Akka.NET and Proto.Actor; the
+/// gen_statem and gen_event workloads are Arbor's alone there, compared with Erlang/OTP).
 /// <c>-- starvation MODE [busy] [holdMs]</c> runs the scheduling scenario (handlers hogging threads, see <see cref="StarvationRun"/>).
 /// </summary>
 public static class Program
@@ -25,8 +29,7 @@ public static class Program
 
         if (args is ["compare", ..])
         {
-            var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
-            QuickRun.PrintMachineReadable(await QuickRun.RunAsync(rounds: 5, scale, "cast,call,ping,fan,statem,notify,spawn"));
+            Environment.ExitCode = await ComparisonMain.RunAsync(args[1..], () => new ArborComparedRuntime());
             return;
         }
 

@@ -1,8 +1,11 @@
 %% The side-by-side workloads, written as an ordinary gen_server: the Erlang/OTP baseline Arbor measures itself against.
-%% Run: erlc arbor_bench.erl && erl -noshell -eval 'arbor_bench:main(["quick"])' -s init stop
-%% Prints one line per workload: "<name> <value> <unit>", the median of several rounds.
-%% The scheduling scenario (issue 12): main(["starvation", "spin" | "sleep", Busy, HoldMs]) -- Busy servers spin (or
-%% sleep) for HoldMs while the caller measures an idle server's call latency, a 5 s call timeout and process starts.
+%% Run: erlc arbor_bench.erl && erl -noshell +P 4000000 -eval 'arbor_bench:main(["run", "0.2", "3"])' -s init stop
+%%  and, in a fresh VM: erl -noshell +P 4000000 -eval 'arbor_bench:main(["memory", "200000"])' -s init stop
+%% Prints one line per workload: "<name> <value> <unit>", the median of several rounds. The .NET runtimes run the same
+%% workloads with the same counts, warm-up and rounds (benchmarks/Comparison/ComparisonRun.cs).
+%% The scheduling scenario (issue 12, benchmarks/starvation.sh): main(["starvation", "spin" | "sleep", Busy, HoldMs]) --
+%% Busy servers spin (or sleep) for HoldMs while the caller measures an idle server's call latency, a 5 s call timeout
+%% and process starts.
 -module(arbor_bench).
 -behaviour(gen_server).
 
@@ -151,43 +154,106 @@ notify(Manager, N) ->
     gen_event:notify(Manager, 1),
     notify(Manager, N - 1).
 
-spawn_idle(Count) ->
+%% One at a time: gen_server:start returns once the new process's init has run.
+spawn_sequential(Count) ->
     [begin {ok, Pid} = gen_server:start(?MODULE, idle, []), Pid end || _ <- lists:seq(1, Count)].
+
+%% All starts issued first, then every init awaited: each new process reports once its init has run, then becomes an
+%% ordinary idle gen_server (gen_server:enter_loop). The same shape as the .NET side's pipelined spawn.
+spawn_pipelined(Count) ->
+    Self = self(),
+    Pids = [proc_lib:spawn(fun() ->
+                               {ok, State} = init(idle),
+                               Self ! ready,
+                               gen_server:enter_loop(?MODULE, [], State)
+                           end) || _ <- lists:seq(1, Count)],
+    [receive ready -> ok end || _ <- Pids],
+    Pids.
+
+%% Callers processes, each making PerCaller sequential calls; caller I calls server I rem length(Servers).
+many_callers(Servers, Callers, PerCaller) ->
+    Self = self(),
+    Count = length(Servers),
+    [spawn_link(fun() -> call(lists:nth(I rem Count + 1, Servers), PerCaller), Self ! called end) || I <- lists:seq(0, Callers - 1)],
+    [receive called -> ok end || _ <- lists:seq(1, Callers)],
+    ok.
 
 %% ---- measuring ---------------------------------------------------------------------------------------------------
 
-rate(Rounds, Operations, Workload) ->
+-define(WARM_UP_NS, 1500000000).
+
+%% Runs the workload for 1.5 s before measuring, as the .NET side does (there it lets the JIT reach optimised code).
+warm_up(Workload) ->
+    Start = erlang:monotonic_time(nanosecond),
+    warm_up(Workload, Start).
+
+warm_up(Workload, Start) ->
     Workload(),
+    case erlang:monotonic_time(nanosecond) - Start < ?WARM_UP_NS of
+        true -> warm_up(Workload, Start);
+        false -> ok
+    end.
+
+median(Values) -> lists:nth(length(Values) div 2 + 1, lists:sort(Values)).
+
+rate(Rounds, Operations, Workload) ->
+    warm_up(Workload),
     Rates = [begin
                  Start = erlang:monotonic_time(nanosecond),
                  Workload(),
                  Elapsed = erlang:monotonic_time(nanosecond) - Start,
                  Operations * 1.0e9 / Elapsed
              end || _ <- lists:seq(1, Rounds)],
-    lists:nth(Rounds div 2 + 1, lists:sort(Rates)).
+    median(Rates).
 
-spawn_measure(Count) ->
+%% Spawn rate: the spawned processes are killed after each round, outside the timed part.
+spawn_rate(Rounds, Count, Spawn) ->
+    warm_up(fun() -> kill_all(Spawn(Count)) end),
+    median([begin
+                Start = erlang:monotonic_time(nanosecond),
+                Pids = Spawn(Count),
+                Elapsed = erlang:monotonic_time(nanosecond) - Start,
+                kill_all(Pids),
+                Count * 1.0e9 / Elapsed
+            end || _ <- lists:seq(1, Rounds)]).
+
+kill_all(Pids) ->
+    [begin Ref = monitor(process, Pid), exit(Pid, kill), receive {'DOWN', Ref, process, Pid, _} -> ok end end || Pid <- Pids],
+    ok.
+
+%% Resident set size from /proc/self/status (VmRSS), read the same way as on the .NET side.
+rss_bytes() ->
+    Status = os:cmd("cat /proc/" ++ os:getpid() ++ "/status"),
+    [Line] = [L || L <- string:split(Status, "\n", all), string:prefix(L, "VmRSS:") =/= nomatch],
+    [Kilobytes | _] = string:lexemes(string:prefix(Line, "VmRSS:"), " \t"),
+    list_to_integer(Kilobytes) * 1024.
+
+%% Resident memory growth per idle gen_server, in a fresh VM, after a small warm-up batch.
+memory(Count) ->
+    Warm = spawn_pipelined(1000),
     erlang:garbage_collect(),
-    Before = erlang:memory(processes),
-    Start = erlang:monotonic_time(nanosecond),
-    Pids = spawn_idle(Count),
-    Elapsed = erlang:monotonic_time(nanosecond) - Start,
-    After = erlang:memory(processes),
-    [exit(Pid, kill) || Pid <- Pids],
-    {Count * 1.0e9 / Elapsed, (After - Before) / Count}.
+    Before = rss_bytes(),
+    Pids = spawn_pipelined(Count),
+    erlang:garbage_collect(),
+    After = rss_bytes(),
+    report("rss-per-process", (After - Before) / Count, "bytes/process"),
+    {Warm, Pids}.
 
 main(["starvation", Mode, Busy, HoldMs]) ->
     starvation(Mode, list_to_integer(Busy), list_to_integer(HoldMs));
-main(Args) ->
-    Scale = case Args of
-                ["quick" | _] -> 0.2;
-                [Number | _] -> list_to_float(Number);
-                [] -> 1.0
-            end,
+main(["memory", Count]) ->
+    memory(list_to_integer(Count));
+main(["run", Scale, Rounds]) ->
+    run(to_number(Scale), list_to_integer(Rounds)).
+
+to_number(Text) ->
+    try list_to_float(Text) catch error:badarg -> float(list_to_integer(Text)) end.
+
+run(Scale, Rounds) ->
     Casts = round(10000000 * Scale),
     Calls = round(1000000 * Scale),
     Spawns = round(1000000 * Scale),
-    Rounds = 5,
+    PerCaller = Calls div 64,
     {ok, Accumulator} = gen_server:start(?MODULE, accumulator, []),
     {ok, Pinger} = gen_server:start(?MODULE, pinger, []),
     {ok, Ponger} = gen_server:start(?MODULE, ponger, []),
@@ -203,9 +269,11 @@ main(Args) ->
     {ok, Manager} = gen_event:start(),
     [ok = gen_event:add_handler(Manager, {arbor_counting_handler, I}, []) || I <- lists:seq(1, 10)],
     report("notify-10", rate(Rounds, Notifications, fun() -> notify(Manager, Notifications) end), "events/s"),
-    {SpawnRate, BytesPerProcess} = spawn_measure(Spawns),
-    report("spawn", SpawnRate, "processes/s"),
-    report("process-memory", BytesPerProcess, "bytes/process").
+    report("call-64x1", rate(Rounds, PerCaller * 64, fun() -> many_callers([Accumulator], 64, PerCaller) end), "calls/s"),
+    Servers = [begin {ok, Pid} = gen_server:start(?MODULE, accumulator, []), Pid end || _ <- lists:seq(1, 64)],
+    report("call-64x64", rate(Rounds, PerCaller * 64, fun() -> many_callers(Servers, 64, PerCaller) end), "calls/s"),
+    report("spawn-sequential", spawn_rate(Rounds, Spawns, fun spawn_sequential/1), "processes/s"),
+    report("spawn-pipelined", spawn_rate(Rounds, Spawns, fun spawn_pipelined/1), "processes/s").
 
 report(Name, Value, Unit) ->
     io:format("~s ~.1f ~s~n", [Name, float(Value), Unit]).

@@ -28,16 +28,33 @@ public partial class ChaosMonkey
 
     [Info] public void On(Tick tick)
     {
+        // A target found by name is crashed and counted; one that is between a crash and its restart (its name briefly
+        // free) is skipped, so every counted crash is one its supervisor restarts.
+        var hit = false;
         if (++_strikes % 10 == 0)
         {
-            Node.Whereis<RoomRef>(Names.Room(_random.Next(_rooms))).Crash();
+            var room = Node.Whereis<RoomRef>(Names.Room(_random.Next(_rooms)));
+            if (!room.Pid.IsNone)
+            {
+                room.Crash();
+                hit = true;
+            }
         }
         else
         {
-            Node.Whereis<SessionRef>(Names.Session(_random.Next(_sessions))).Crash();
+            var session = Node.Whereis<SessionRef>(Names.Session(_random.Next(_sessions)));
+            if (!session.Pid.IsNone)
+            {
+                session.Crash();
+                hit = true;
+            }
         }
 
-        _metrics.OnCrashInjected();
+        if (hit)
+        {
+            _metrics.OnCrashInjected();
+        }
+
         SendAfter(_interval, tick);
     }
 }

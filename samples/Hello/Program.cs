@@ -18,12 +18,9 @@ Console.WriteLine(await greeter.GreetAsync("Arbor"));
 greeter.Crash("let it crash");
 Console.WriteLine($"greeter exited: {await node.WhenExited(greeter.Pid)}");
 
-// 5. The supervisor restarts it. Ask which child it runs now: once it has handled the exit, a new process.
-var restarted = greeter;
-while (restarted == greeter)
-{
-    restarted = GreeterRef.FromPid((await supervisor.WhichChildrenAsync())[0].Pid);
-}
+// 5. The supervisor restarts it under the same name. The name is free from the moment of the crash until the new
+//    process registers it: WhereisAsync waits for that registration (here at most 5 seconds).
+var restarted = await node.WhereisAsync<GreeterRef>("greeter", TimeSpan.FromSeconds(5));
 
 Console.WriteLine(await restarted.GreetAsync("again"));
 Console.WriteLine($"a new process: {restarted.Pid != greeter.Pid}");

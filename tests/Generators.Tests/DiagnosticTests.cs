@@ -79,10 +79,7 @@ public sealed class DiagnosticTests
     [InlineData("ARB0013", "public interface IGet { int Get(); } [GenServer] public partial class Counter : IGet { [[|Call|]] int IGet.Get() => 1; }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { public int Value { [[|Call|]] get => 1; } }")]
     [InlineData("ARB0013", "[GenServer] public partial class Counter { [[|Cast|]] public Counter() { } }")]
-    // ARB0014: parameter names the generated methods add.
-    [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter([|string name|]) { } }")]
-    [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter(int start, [|bool significant|]) { } }")]
-    [InlineData("ARB0014", "[GenServer] public partial class Counter { [Call] public int Wait([|TimeSpan timeout|]) => 1; }")]
+    // ARB0014 is retired: the generated parameters give way to the user's names (see Parameter_names_..._are_the_users below).
     // ARB0030: a remote server's parameter or reply type has no Erlang term form (directly, inside a collection, or in a property).
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public int Get(Guid [|id|]) => 0; }")]
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public [|Action|] Get() => () => { }; }")]
@@ -126,6 +123,38 @@ public sealed class DiagnosticTests
             """);
 
         Assert.Equal(["Counter.g.cs", "Counter`1.g.cs"], run.GeneratedSources.Keys.Order(System.StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("public Counter(string name, string id, bool significant, int node) { }", "ChildSpec(string name, string id, bool significant, int node, string? arborId = null, string? arborName = null, global::Arbor.Restart restart")]
+    [InlineData("public Counter(string name, string arborName) { }", "StartAsync(global::Arbor.ArborNode node, string name, string arborName, string? arborName2 = null)")]
+    [InlineData("[Call] public int Wait(TimeSpan timeout, CancellationToken cancellationToken) => 1;", "WaitAsync(global::System.TimeSpan timeout, global::System.TimeSpan? arborTimeout = null, global::System.Threading.CancellationToken cancellationToken = default)")]
+    [InlineData("[Call] public int Wait(CancellationToken cancellationToken, string node) => 1;", "WaitAsync(string node, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)")]
+    public void Parameter_names_the_generated_methods_also_use_are_the_users(string member, string generatedSignature)
+    {
+        var run = Generate.Clean(Usings + "[GenServer] public partial class Counter { " + member + " }");
+
+        Assert.Contains(generatedSignature, run.Single());
+    }
+
+    [Fact]
+    public void Every_problem_in_a_class_is_reported_at_once()
+    {
+        var (source, spans) = Markup.Parse(Usings + """
+            [GenServer]
+            public class [|Counter|]
+            {
+                public Counter([|ref int start|]) { }
+                [Call] public [|void|] Get() { }
+                [Cast] public [|int|] Reset() => 0;
+            }
+            """);
+        var run = Generate.From(source);
+
+        Assert.Empty(run.Exceptions);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Equal(["ARB0001", "ARB0006", "ARB0007", "ARB0008"], run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).Order(System.StringComparer.Ordinal));
+        Assert.Equal(spans.Order(), run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Location.SourceSpan).Order());
     }
 
     [Fact]

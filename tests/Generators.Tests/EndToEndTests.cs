@@ -22,6 +22,10 @@ public sealed class EndToEndTests : IClassFixture<CompiledServers>
         Assert.Equal("True 7 AlreadyStarted", await RunAsync("NamedAndTyped"));
 
     [Fact]
+    public async Task Constructor_and_call_parameters_may_use_the_names_the_generated_methods_add() =>
+        Assert.Equal("ada/7 | grace waits 2 s | child | joe/8 True", await RunAsync("NaturalParameterNames"));
+
+    [Fact]
     public async Task Deferred_replies_answer_parked_callers_later() =>
         Assert.Equal("2 True go go", await RunAsync("DeferredReply"));
 

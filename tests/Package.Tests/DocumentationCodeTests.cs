@@ -10,7 +10,7 @@ namespace Arbor.Package.Tests;
 /// </summary>
 public sealed class DocumentationCodeTests
 {
-    private static readonly string[] s_documents = ["README.md", "docs/getting-started.md", "docs/hosting.md"];
+    private static readonly string[] s_documents = ["README.md", "docs/getting-started.md", "docs/hosting.md", "src/Runtime/Package/README.md"];
 
     public static TheoryData<string, int> Blocks()
     {
@@ -27,6 +27,15 @@ public sealed class DocumentationCodeTests
     public void The_documents_have_code_to_check()
     {
         Assert.All(s_documents, document => Assert.NotEmpty(MarkdownCodeBlock.Read(document)));
+    }
+
+    [Fact]
+    public void The_getting_started_guide_is_one_project_whose_every_block_names_its_file()
+    {
+        var blocks = MarkdownCodeBlock.Read("docs/getting-started.md");
+
+        Assert.All(blocks, block => Assert.True(block.ProjectFile is not null, $"{block} has no <!-- file: ... --> directive; a reader would not know where it goes."));
+        Assert.Contains(blocks, block => block.ProjectFile == "Program.cs" && block.EarlierFiles.Count >= 4);
     }
 
     [Theory]

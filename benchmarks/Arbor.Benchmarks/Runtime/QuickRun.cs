@@ -8,8 +8,8 @@ using Arbor.Benchmarks.Servers;
 namespace Arbor.Benchmarks.Runtime;
 
 /// <summary>
-/// A fast stopwatch run of the core workloads (median of several rounds), for the side-by-side comparison and for
-/// quick before/after checks; BenchmarkDotNet remains the reference measurement.
+/// A fast stopwatch run of Arbor's core workloads (median of several rounds), for quick before/after checks; the
+/// side-by-side comparison has its own harness (benchmarks/Comparison), and BenchmarkDotNet remains the reference.
 /// </summary>
 public static class QuickRun
 {
@@ -95,15 +95,6 @@ public static class QuickRun
 
         rates.Sort();
         return rates[rates.Count / 2];
-    }
-
-    /// <summary>One "name value unit" line per workload: the format the comparison script reads.</summary>
-    public static void PrintMachineReadable(IEnumerable<(string Workload, double PerSecond, string Unit)> results)
-    {
-        foreach (var (workload, value, unit) in results)
-        {
-            Console.WriteLine(FormattableString.Invariant($"{workload} {value:0.0} {unit}"));
-        }
     }
 
     public static void Print(IEnumerable<(string Workload, double PerSecond, string Unit)> results)

@@ -74,15 +74,14 @@ internal static class DiagnosticDescriptors
         "Invalid handler signature",
         "Handler '{0}' has an invalid signature: {1}");
 
-    public static readonly DiagnosticDescriptor ReservedParameterName = Create(
-        "ARB0014",
-        "Parameter name is used by the generated method",
-        "Parameter '{0}' of '{1}' has the same name as a parameter the generated '{2}' adds; rename it");
+    // ARB0014 ("Parameter name is used by the generated method") is retired: a generated parameter that would collide
+    // with a user's parameter takes another name (GeneratedParameterNames). The id stays reserved (docs/diagnostics/ARB0014.md).
 
     public static readonly DiagnosticDescriptor UnmappableRemoteType = Create(
         "ARB0030",
         "Type of a remote GenServer's message has no Erlang term form",
         "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
+
     public static readonly DiagnosticDescriptor InvalidStateMachine = Create(
         "ARB0020",
         "Invalid state machine declaration",
@@ -130,7 +129,6 @@ internal static class DiagnosticDescriptors
         "ARB0011" => AmbiguousMessage,
         "ARB0012" => AmbiguousInitConstructor,
         "ARB0013" => InvalidHandlerSignature,
-        "ARB0014" => ReservedParameterName,
         "ARB0020" => InvalidStateMachine,
         "ARB0021" => UnhandledEvent,
         "ARB0022" => EnterChangesState,

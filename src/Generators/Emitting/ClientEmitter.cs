@@ -41,7 +41,8 @@ internal static class ClientEmitter
             if (request.Kind == RequestKind.Call)
             {
                 writer.Line("public " + Signature(request) + " =>");
-                writer.Line("    " + Names.GenServer + ".CallAsync(Pid, " + construction + ", timeout, cancellationToken);");
+                var (timeout, cancellationToken) = CallParameterNames(request);
+                writer.Line("    " + Names.GenServer + ".CallAsync(Pid, " + construction + ", " + timeout + ", " + cancellationToken + ");");
             }
             else
             {
@@ -139,6 +140,13 @@ internal static class ClientEmitter
     private static IEnumerable<ParameterModel> MessageParameters(RequestHandlerModel request) =>
         request.Parameters.Where(parameter => parameter.Role == ParameterRole.Message);
 
+    /// <summary>The call's own parameters, named so that they never collide with the handler's (see <see cref="GeneratedParameterNames"/>).</summary>
+    private static (string Timeout, string CancellationToken) CallParameterNames(RequestHandlerModel request)
+    {
+        var names = new GeneratedParameterNames(MessageParameters(request));
+        return (names.Pick("timeout"), names.Pick("cancellationToken"));
+    }
+
     private static string Signature(RequestHandlerModel request)
     {
         var parameters = ParameterLists.Declare(MessageParameters(request));
@@ -147,8 +155,9 @@ internal static class ClientEmitter
             return "void " + request.ClientName + "(" + string.Join(", ", parameters) + ")";
         }
 
-        parameters.Add(Names.TimeSpan + "? timeout = null");
-        parameters.Add(Names.CancellationToken + " cancellationToken = default");
+        var (timeout, cancellationToken) = CallParameterNames(request);
+        parameters.Add(Names.TimeSpan + "? " + timeout + " = null");
+        parameters.Add(Names.CancellationToken + " " + cancellationToken + " = default");
         return Names.ValueTask + "<" + request.ResultType + "> " + request.ClientName + "(" + string.Join(", ", parameters) + ")";
     }
 
@@ -170,8 +179,9 @@ internal static class ClientEmitter
 
         if (request.Kind == RequestKind.Call)
         {
-            writer.Line("/// <param name=\"timeout\">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>");
-            writer.Line("/// <param name=\"cancellationToken\">Stops waiting; the server may still handle the request.</param>");
+            var (timeout, cancellationToken) = CallParameterNames(request);
+            writer.Line("/// <param name=\"" + timeout + "\">How long to wait for the reply: 5 seconds when null, <c>Timeout.InfiniteTimeSpan</c> for no limit.</param>");
+            writer.Line("/// <param name=\"" + cancellationToken + "\">Stops waiting; the server may still handle the request.</param>");
             writer.Line("/// <returns>The server's reply.</returns>");
             writer.Line("/// <exception cref=\"global::Arbor.CallException\">The call timed out, or the server does not exist or exited before replying.</exception>");
         }

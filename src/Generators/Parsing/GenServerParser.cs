@@ -16,7 +16,6 @@ namespace Arbor.Generators.Parsing;
 /// </summary>
 internal static class GenServerParser
 {
-    private static readonly string[] s_reservedStartParameters = { "node", "name", "id", "restart", "shutdown", "significant" };
     private static readonly HashSet<string> s_clientMembers = new() { "Pid", "FromPid", "Equals", "GetHashCode", "ToString", "GetType" };
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -70,17 +69,16 @@ internal static class GenServerParser
     private static GenServerModel? ParseCore(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var known = KnownTypes.Find(semanticModel.Compilation);
-        if (known is null || !CheckClass(type, declaration, semanticModel, known, diagnostics, cancellationToken))
+        if (known is null)
         {
             return null;
         }
 
+        // Every check runs, whatever failed before it, so a class's diagnostics all show at once instead of one at a
+        // time; nothing is generated when the class or its constructor is unusable.
+        var classOk = CheckClass(type, declaration, semanticModel, known, diagnostics, cancellationToken);
         var handlers = new HandlerParser(type, known, diagnostics, cancellationToken);
         var initParameters = ParseInit(type, handlers, diagnostics, cancellationToken);
-        if (initParameters is null)
-        {
-            return null;
-        }
 
         var serverDirty = type.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "Arbor.GenServerAttribute" && IsDirty(attribute));
         var requests = new List<RequestDraft>();
@@ -156,10 +154,15 @@ internal static class GenServerParser
             }
         }
 
-        var compilation = semanticModel.Compilation;
         var named = new List<(RequestDraft Draft, RequestHandlerModel Model)>();
         var requestModels = NameRequests(type, requests, diagnostics, named);
         var remote = RemoteProtocolParser.IsRemote(type) ? RemoteProtocolParser.Parse(named, diagnostics, cancellationToken) : null;
+        if (!classOk || initParameters is null)
+        {
+            return null;
+        }
+
+        var compilation = semanticModel.Compilation;
         return new GenServerModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
@@ -177,7 +180,7 @@ internal static class GenServerParser
             remote);
     }
 
-    /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors).</summary>
+    /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors), though the members are still checked.</summary>
     private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var ok = true;
@@ -242,12 +245,6 @@ internal static class GenServerParser
         for (var i = 0; i < init.Parameters.Length; i++)
         {
             var parameter = init.Parameters[i];
-            if (s_reservedStartParameters.Contains(parameter.Name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedParameterName, where.Parameter(i), parameter.Name, type.Name + " constructor", "StartAsync/ChildSpec"));
-                ok = false;
-            }
-
             var index = i;
             ok &= handlers.CheckExposed(parameter.Type, name => where.ParameterTypeNamed(index, name), type.Name + " constructor");
             var name = TypeNames.Identifier(parameter.Name);

@@ -76,12 +76,6 @@ internal sealed class HandlerParser
                 continue;
             }
 
-            if (kind == RequestKind.Call && parameter.Name is "timeout" or "cancellationToken")
-            {
-                Report(DiagnosticDescriptors.ReservedParameterName, where.Parameter(i), parameter.Name, method.Name, StripAsync(explicitName ?? method.Name) + "Async");
-                ok = false;
-            }
-
             ok &= CheckExposed(parameter.Type, name => where.ParameterTypeNamed(i, name), method.Name);
             var field = s_reservedFieldNames.Contains(parameter.Name) || parameter.Name == baseName + kind ? "Arg" + i : name;
             parameters.Add(new ParameterModel(name, TypeNames.Qualified(parameter.Type), field, ParameterRole.Message, DefaultValues.Of(parameter)));

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Arbor;
 
@@ -11,8 +13,12 @@ namespace Arbor;
 internal sealed class NameRegistry
 {
     private readonly ConcurrentDictionary<string, Process> _names = new(StringComparer.Ordinal);
+    private readonly NameWaiters _waiters = new();
 
     public int Count => _names.Count;
+
+    /// <summary>Whether any caller is waiting for a name (tests check that waiters that gave up leave nothing behind).</summary>
+    internal bool HasWaiters => _waiters.Any;
 
     /// <summary>Registers <paramref name="name"/> for <paramref name="process"/>; on conflict returns false with the holder.</summary>
     public bool TryRegister(string name, Process process, out Pid holder)
@@ -36,6 +42,12 @@ internal sealed class NameRegistry
                 {
                     process.RegisteredName = name;
                     holder = process.Pid;
+                    Interlocked.MemoryBarrier();
+                    if (_waiters.Any)
+                    {
+                        _waiters.Registered(name, holder);
+                    }
+
                     return true;
                 }
 
@@ -49,6 +61,47 @@ internal sealed class NameRegistry
     }
 
     public Pid Whereis(string name) => _names.TryGetValue(name, out var process) ? process.Pid : Pid.None;
+
+    /// <summary>
+    /// The process registered as <paramref name="name"/> now, or the next one to register it within
+    /// <paramref name="timeout"/>: woken by the registration itself, not by polling.
+    /// </summary>
+    public async Task<Pid> WhenRegistered(string name, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ValidateName(name);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout must be non-negative, or Timeout.InfiniteTimeSpan.");
+        }
+
+        var current = Whereis(name);
+        if (!current.IsNone)
+        {
+            return current;
+        }
+
+        var waiter = new TaskCompletionSource<Pid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add(name, waiter);
+        try
+        {
+            // Registered between the first look-up and the waiter being in place: the registration may have missed it.
+            current = Whereis(name);
+            if (!current.IsNone)
+            {
+                return current;
+            }
+
+            return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"No process was registered as '{name}' within {timeout}.", timedOut);
+        }
+        finally
+        {
+            _waiters.Remove(name, waiter);
+        }
+    }
 
     public bool Unregister(string name)
     {

@@ -23,6 +23,19 @@ internal static class EndToEndSource
             public Task<string> Idle { get; set; } = Task.FromResult("unset");
         }
 
+        // The most natural parameter names are the user's: the generated parameters they would collide with give way
+        // (ChildSpec's name becomes arborName, the call's timeout arborTimeout).
+        [GenServer]
+        public partial class Labelled
+        {
+            private readonly string _label;
+
+            public Labelled(string name, string id) => _label = name + "/" + id;
+
+            [Call] public string Label() => _label;
+            [Call] public string Wait(TimeSpan timeout, string name) => name + " waits " + timeout.TotalSeconds + " s";
+        }
+
         [GenServer]
         public partial class Counter
         {
@@ -307,6 +320,20 @@ internal static class EndToEndSource
                 }
 
                 return $"{found == started} {value} {second}";
+            }
+
+            public static async Task<string> NaturalParameterNames(ArborNode node)
+            {
+                var supervisor = await node.StartSupervisorAsync(Strategy.OneForOne, maxRestarts: 3, within: TimeSpan.FromSeconds(5),
+                    Labelled.ChildSpec(name: "ada", id: "7", arborName: "labelled", arborId: "child"));
+                var labelled = node.Whereis<LabelledRef>("labelled");
+                var label = await labelled.LabelAsync();
+                var wait = await labelled.WaitAsync(TimeSpan.FromSeconds(2), "grace", arborTimeout: TimeSpan.FromSeconds(5));
+                var child = (await supervisor.WhichChildrenAsync()).Single().Id;
+                var direct = await Labelled.StartAsync(node, name: "joe", id: "8", arborName: "direct");
+                var directLabel = await node.Whereis<LabelledRef>("direct").LabelAsync();
+                await supervisor.StopAsync();
+                return $"{label} | {wait} | {child} | {directLabel} {direct.Pid.IsAlive}";
             }
 
             public static async Task<string> DeferredReply(ArborNode node)

@@ -33,6 +33,32 @@ public sealed class AsyncHandlerContextTests
     }
 
     [Fact]
+    public async Task After_ConfigureAwait_false_a_self_call_is_not_recognised_and_times_out_as_documented()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Call = async (s, ask) =>
+            {
+                if (ask.Payload is "inner")
+                {
+                    s.Answer(ask, "unreachable while the outer call runs");
+                    return;
+                }
+
+                // Off the process's context from here on: the guard cannot tell this is the process calling itself.
+                await Task.Delay(1).ConfigureAwait(false);
+                var selfCall = await Record.ExceptionAsync(() => Scripted.AskAsync(s.Me, "inner", System.TimeSpan.FromMilliseconds(50)));
+                s.Answer(ask, selfCall);
+            },
+        });
+
+        var selfCall = await Scripted.AskAsync(server).Within();
+
+        Assert.IsType<CallTimeoutException>(selfCall);
+    }
+
+    [Fact]
     public async Task Awaits_inside_a_handler_keep_one_message_at_a_time()
     {
         await using var node = await ArborNode.StartAsync();

@@ -23,13 +23,30 @@ public sealed class SendAfterTests
         Assert.False(timer.Cancel());
     }
 
-    [Fact]
-    public void The_timer_clock_step_is_measured_and_due_times_cover_it()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(50)]
+    [InlineData(1_000)]
+    public void A_due_time_taken_from_a_coarse_reading_is_never_early_and_at_most_a_step_late(long delayMs)
     {
-        Assert.InRange(Arbor.Timers.TimerClock.StepMs, 2, 33);
-        var now = Arbor.Timers.TimerClock.NowMs;
-        Assert.Equal(now + 50 + Arbor.Timers.TimerClock.StepMs, Arbor.Timers.TimerClock.DueAfterMs(now, 50));
-        Assert.Equal(now + 1 + Arbor.Timers.TimerClock.StepMs, Arbor.Timers.TimerClock.DueAfterMs(now, 0));
+        var step = Arbor.Timers.TimerClock.StepMs - 1; // the clock's measured step; StepMs adds the truncated millisecond
+        Assert.InRange(step, 1, 32);
+
+        // A model of the clock: real time runs in tenths of a millisecond, a reading is the last tick at or before it
+        // (it lags by up to a step) in whole milliseconds. Whatever the real time of the request, the first reading
+        // that reaches the due time is taken no earlier than the request plus the delay, and not much later.
+        for (var tenths = 0L; tenths < step * 30; tenths++)
+        {
+            var requested = 1_000_000 + (tenths / 10.0);
+            var reading = (long)Math.Floor(requested / step) * step;
+            var due = Arbor.Timers.TimerClock.DueAfterMs(reading, delayMs);
+
+            var earliestFiring = due; // a reading never runs ahead of real time
+            Assert.True(earliestFiring >= requested + delayMs, $"due {due} for a request at {requested} with delay {delayMs} could fire early");
+            Assert.True(earliestFiring <= requested + Math.Max(1, delayMs) + (2 * step) + 1, $"due {due} for a request at {requested} with delay {delayMs} is later than needed");
+        }
     }
 
     [Fact]
