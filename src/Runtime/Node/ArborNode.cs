@@ -11,7 +11,7 @@ namespace Arbor;
 /// A running Arbor node: the name registry, the shared timer, logging, and the count of live processes.
 /// Several nodes can live in one operating-system process (tests do); each has its own names.
 /// </summary>
-public sealed class ArborNode : IAsyncDisposable
+public sealed partial class ArborNode : IAsyncDisposable
 {
     private int _processCount;
     private int _stopped;
@@ -23,8 +23,31 @@ public sealed class ArborNode : IAsyncDisposable
         Timers = new TimerService();
     }
 
-    /// <summary>Starts a node.</summary>
-    public static ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null) => new(new ArborNode(options ?? new ArborNodeOptions()));
+    /// <summary>
+    /// Starts a node. With <see cref="ArborNodeOptions.Name"/> set it is a distributed node: it listens, registers
+    /// with EPMD and can talk to other Arbor and Erlang nodes (see <c>docs/distribution.md</c>).
+    /// </summary>
+    /// <exception cref="System.ArgumentException">A distribution option or the name is invalid.</exception>
+    /// <exception cref="System.InvalidOperationException">The listen port is taken or EPMD refuses the name.</exception>
+    public static async ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null)
+    {
+        options ??= new ArborNodeOptions();
+        var node = new ArborNode(options);
+        if (options.Name is { } name)
+        {
+            try
+            {
+                node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return node;
+    }
 
     /// <summary>The logger factory crash and supervisor reports are written to.</summary>
     public ILoggerFactory LoggerFactory { get; }
@@ -105,14 +128,17 @@ public sealed class ArborNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the node's timer. Processes still running are not stopped: stop your supervision tree first.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Stops the node's timer and its distribution (connections close). Processes still running are not stopped: stop your supervision tree first.</summary>
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            if (Distribution is { } distribution)
+            {
+                await distribution.DisposeAsync().ConfigureAwait(false);
+            }
+
             Timers.Dispose();
         }
-
-        return default;
     }
 }

@@ -103,6 +103,8 @@ internal sealed partial class Process
         }
 
         HashSet<Process>? links = null;
+        HashSet<Pid>? remoteLinks = null;
+        List<Arbor.Distribution.Control.RemoteWatcher>? remoteWatchers = null;
         List<MonitorRef>? watchers = null;
         List<IProcessRegistration>? registrations = null;
         CancellationTokenSource? exitCancellation = null;
@@ -112,6 +114,8 @@ internal sealed partial class Process
             {
                 (links, extras.Links) = (extras.Links, null);
                 (watchers, extras.Watchers) = (extras.Watchers, null);
+                (remoteLinks, extras.RemoteLinks) = (extras.RemoteLinks, null);
+                (remoteWatchers, extras.RemoteWatchers) = (extras.RemoteWatchers, null);
                 (registrations, extras.Registrations) = (extras.Registrations, null);
                 (exitCancellation, extras.ExitCancellation) = (extras.ExitCancellation, null);
             }
@@ -147,11 +151,20 @@ internal sealed partial class Process
             }
         }
 
+        if (remoteLinks is not null || remoteWatchers is not null)
+        {
+            Node.Distribution?.OnLocalExit(this, reason, remoteLinks, remoteWatchers);
+        }
+
         if (extras?.Monitors is { } monitors)
         {
             foreach (var monitor in monitors)
             {
-                if (monitor.Target.Process is { } target)
+                if (monitor.Target.IsRemote)
+                {
+                    Node.Distribution?.Demonitor(monitor);
+                }
+                else if (monitor.Target.Process is { } target)
                 {
                     lock (target)
                     {

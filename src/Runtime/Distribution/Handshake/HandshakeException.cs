@@ -11,6 +11,9 @@ public sealed class HandshakeException : Exception
     {
     }
 
+    /// <summary>True when the peer refused because its own simultaneous attempt to connect here wins: that attempt becomes the connection.</summary>
+    internal bool PeerWins { get; init; }
+
     /// <summary>Creates the exception with its cause.</summary>
     public HandshakeException(string message, Exception inner)
         : base(message, inner)

@@ -8,7 +8,13 @@ namespace Arbor.Distribution.Handshake;
 /// <summary>The connecting side of the version-6 handshake (send_name, recv_status, recv_challenge, send_challenge_reply, recv_challenge_ack).</summary>
 internal static class HandshakeInitiator
 {
-    public static async Task<HandshakeResult> RunAsync(Stream stream, HandshakeIdentity self, string peerName, CancellationToken cancellationToken)
+    /// <param name="stream">The connection.</param>
+    /// <param name="self">This node.</param>
+    /// <param name="peerName">Who is expected to answer.</param>
+    /// <param name="replaceStale">Asked when the peer says a connection already stands: true to replace it (ours is gone).</param>
+    /// <param name="cancellationToken">Bounds the handshake.</param>
+    public static async Task<HandshakeResult> RunAsync(
+        Stream stream, HandshakeIdentity self, string peerName, Func<bool> replaceStale, CancellationToken cancellationToken)
     {
         await HandshakePackets.WriteAsync(stream, HandshakePackets.Name(self.Flags, self.Creation, self.Name), cancellationToken).ConfigureAwait(false);
 
@@ -19,11 +25,17 @@ internal static class HandshakeInitiator
             case "ok_simultaneous":
                 break;
             case "alive":
-                // The peer still has a connection to us that this node no longer has: it is stale, replace it.
+                // The peer still has a connection to us. If this node has none, it is stale: replace it.
+                if (!replaceStale())
+                {
+                    await HandshakePackets.WriteAsync(stream, HandshakePackets.Status("false"), cancellationToken).ConfigureAwait(false);
+                    throw new HandshakeException($"Node {peerName} is already connected to this node.") { PeerWins = true };
+                }
+
                 await HandshakePackets.WriteAsync(stream, HandshakePackets.Status("true"), cancellationToken).ConfigureAwait(false);
                 break;
             case "nok":
-                throw new HandshakeException($"Node {peerName} is connecting to this node at the same time and its attempt wins (status nok).");
+                throw new HandshakeException($"Node {peerName} is connecting to this node at the same time and its attempt wins (status nok).") { PeerWins = true };
             case "not_allowed":
                 throw new HandshakeException($"Node {peerName} does not allow a connection from {self.Name} (status not_allowed).");
             default:
