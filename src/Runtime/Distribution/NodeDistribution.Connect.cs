@@ -142,6 +142,8 @@ internal sealed partial class NodeDistribution
     private async Task AcceptAsync(Socket socket)
     {
         Connection? connection = null;
+        Connection? stale = null;
+        var registered = false;
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Options.ConnectTimeout);
@@ -150,7 +152,19 @@ internal sealed partial class NodeDistribution
             HandshakeResult result;
             using (var stream = new NetworkStream(socket, ownsSocket: false))
             {
-                result = await HandshakeAcceptor.RunAsync(stream, Identity, peer => Decide(peer, out connection), timeout.Token).ConfigureAwait(false);
+                result = await HandshakeAcceptor.RunAsync(stream, Identity, peer => Decide(peer, out connection, out stale, out registered), timeout.Token).ConfigureAwait(false);
+            }
+
+            if (stale is not null)
+            {
+                // The peer confirmed that its side of our connection is gone: replace it.
+                lock (_gate)
+                {
+                    _connections[connection!.PeerName] = connection;
+                    registered = true;
+                }
+
+                stale.Close("replaced by a new connection from the peer");
             }
 
             connection!.Attach(socket, result, Options.NetTickTime, Options.MaxFrameSize);
@@ -168,15 +182,20 @@ internal sealed partial class NodeDistribution
             var reason = exception is OperationCanceledException ? "handshake timed out" : exception.Message;
             Logger.LogWarning("Incoming connection from {Remote} refused: {Reason}", remote, reason);
             socket.Dispose();
-            connection?.Close(reason);
+            if (registered)
+            {
+                // Only a connection others could have used is reported lost; a refused replacement never existed.
+                connection?.Close(reason);
+            }
         }
     }
 
     /// <summary>The acceptor's status for <paramref name="peer"/> (OTP's rules for simultaneous and stale connections).</summary>
-    private HandshakeStatus Decide(string peer, out Connection? connection)
+    private HandshakeStatus Decide(string peer, out Connection? connection, out Connection? stale, out bool registered)
     {
-        Connection? stale = null;
         HandshakeStatus status;
+        stale = null;
+        registered = false;
         lock (_gate)
         {
             connection = null;
@@ -189,14 +208,15 @@ internal sealed partial class NodeDistribution
             {
                 connection = new Connection(this, peer);
                 _connections[peer] = connection;
+                registered = true;
                 status = HandshakeStatus.Ok;
             }
             else if (existing.State == ConnectionState.Up)
             {
-                // The peer dials although a connection stands: it has lost it. Replace ours.
+                // The peer dials although a connection stands: if it says its side is gone, ours is replaced
+                // once the handshake completes (not before: a peer that keeps it answers false).
                 stale = existing;
                 connection = new Connection(this, peer);
-                _connections[peer] = connection;
                 status = HandshakeStatus.Alive;
             }
             else if (existing.Outgoing && string.CompareOrdinal(peer, Name.Full) > 0)
@@ -204,6 +224,7 @@ internal sealed partial class NodeDistribution
                 // Both sides dial at once: the greater name's attempt wins; ours gives way and this one takes its place.
                 existing.Outgoing = false;
                 connection = existing;
+                registered = true;
                 status = HandshakeStatus.OkSimultaneous;
             }
             else
@@ -212,7 +233,6 @@ internal sealed partial class NodeDistribution
             }
         }
 
-        stale?.Close("replaced by a new connection from the peer");
         return status;
     }
 
