@@ -241,6 +241,11 @@ internal sealed partial class NodeDistribution
 
     private void OnMonitor(Connection connection, ErlangPid watcher, object target, ErlangReference reference)
     {
+        if (target is Atom kernel && kernel == ControlAtoms.NetKernel)
+        {
+            return; // OTP's gen:call monitors net_kernel during net_adm:ping; it is answered here and never goes down
+        }
+
         Process? process = target switch
         {
             ErlangPid pid => FromWire(pid).Process,

@@ -23,7 +23,7 @@ internal sealed class ListLogger : ILoggerFactory, ILogger
         Lines.Enqueue(line);
         if (Echo)
         {
-            Console.Error.WriteLine(line);
+            System.IO.File.AppendAllText("/tmp/arbor-dist-test.log", DateTime.UtcNow.ToString("HH:mm:ss.fff") + " " + line + Environment.NewLine);
         }
     }
 
