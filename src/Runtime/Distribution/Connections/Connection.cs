@@ -320,6 +320,12 @@ internal sealed class Connection : IThreadPoolWorkItem
         {
             reason = exception is OperationCanceledException ? "closed" : $"read failed: {exception.Message}";
         }
+#pragma warning disable CA1031 // The network boundary: whatever a peer's bytes provoke closes this connection only, with the reason logged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            reason = $"handling a frame failed: {exception.GetType().Name}: {exception.Message}";
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
