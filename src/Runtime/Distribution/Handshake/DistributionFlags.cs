@@ -67,7 +67,7 @@ internal static class DistributionFlagSets
         DistributionFlags.SendSender;
 
     /// <summary>A peer without these is refused: this node's codec and link protocol depend on them.</summary>
-    public const DistributionFlags Required = Mandatory25 | DistributionFlags.UnlinkId;
+    public const DistributionFlags Required = Mandatory25 | DistributionFlags.UnlinkId | DistributionFlags.V4NodeContainers;
 
     /// <summary>The flag word this node sends: <see cref="Offered"/>, plus published unless hidden.</summary>
     public static DistributionFlags ForNode(bool hidden) => hidden ? Offered : Offered | DistributionFlags.Published;
