@@ -10,7 +10,9 @@ public sealed class DistributionOptions
 {
     /// <summary>
     /// Connect as a hidden node (the default): Erlang nodes do not list it in <c>nodes()</c> and do not expect it to
-    /// take part in <c>global</c>'s name synchronisation, which Arbor does not implement.
+    /// take part in <c>global</c>'s name synchronisation, which Arbor does not implement. Clearing it makes Arbor
+    /// announce itself as a normal node; Erlang's <c>global</c> then waits for answers Arbor does not give, so only do
+    /// that towards other Arbor nodes.
     /// </summary>
     public bool Hidden { get; init; } = true;
 
