@@ -19,14 +19,14 @@ internal sealed partial class NodeDistribution
     {
         var node = RemoteNodeTable.Get(target.NodeId);
         var connection = GetOrConnect(node.Name.Name);
-        return Call(connection, target, ToWire(target), request, timeout, $"call {request} to {target}");
+        return Call(connection, target, ToWire(target), request, timeout, request.ToString() ?? request.GetType().Name);
     }
 
     /// <summary>A gen_server call to <c>{Name, Node}</c>.</summary>
     public Task<object?> CallAsync(string name, string node, object request, TimeSpan timeout)
     {
         var connection = GetOrConnect(NodeName.Parse(node).Full);
-        return Call(connection, Pid.None, Atom.Of(name), request, timeout, $"call {request} to {{{name}, {node}}}");
+        return Call(connection, Pid.None, Atom.Of(name), request, timeout, $"{request} (to {{{name}, {node}}})");
     }
 
     /// <summary>A gen_server cast (<c>{'$gen_cast', Request}</c>) to a remote pid; never fails.</summary>

@@ -49,6 +49,22 @@ public sealed class ArborToArborTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_and_an_exit_signal_reach_a_remote_pid()
+    {
+        var server = await Served.StartAsync(_b, "bypid");
+        var remote = (Pid)(await _a.CallAsync("bypid", _b.NodeName!, Atom.Of("self")))!;
+        Assert.Equal(4L, await _a.CallAsync(remote, new ErlangTuple(Atom.Of("add"), 4)));
+
+        // exit(Pid, kill) from another node cannot be trapped.
+        server.Do(new TestServer.TrapExits(true));
+        await _a.CallAsync(remote, Atom.Of("get"));
+        _a.Exit(remote, ExitReason.Kill);
+        Assert.Equal(ExitReason.Killed, await _b.WhenExited(server.Pid));
+        var gone = await Assert.ThrowsAsync<NoProcessException>(() => _a.CallAsync(remote, Atom.Of("get")));
+        Assert.Equal(remote, gone.Target);
+    }
+
+    [Fact]
     public async Task Calling_a_name_nobody_holds_fails_with_noproc_and_a_timeout_with_CallTimeoutException()
     {
         await Assert.ThrowsAsync<NoProcessException>(() => _a.CallAsync("nobody", _b.NodeName!, Atom.Of("get")));
