@@ -25,7 +25,7 @@ public sealed class DiagnosticTests
     [InlineData("ARB0002", "[GenServer] public [|static|] partial class Counter { }")]
     [InlineData("ARB0002", "[GenServer] public [|abstract|] partial class Counter { }")]
     [InlineData("ARB0002", "[GenServer] public partial [|record|] Counter { }")]
-    // ARB0003 is retired: generic GenServers are supported (see Generic_servers_are_not_reported below).
+    // ARB0003 is retired: generic GenServers are supported (see Generic_servers_and_local_servers_with_any_types_are_not_reported below).
     // ARB0004: a user-declared base class.
     [InlineData("ARB0004", "public class Base { } [GenServer] public partial class Counter : [|Base|], IDisposable { public void Dispose() { } }")]
     // ARB0005: a signature type less accessible than the server (parameter, return, constructor, hidden inside the server).
@@ -83,6 +83,14 @@ public sealed class DiagnosticTests
     [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter([|string name|]) { } }")]
     [InlineData("ARB0014", "[GenServer] public partial class Counter { public Counter(int start, [|bool significant|]) { } }")]
     [InlineData("ARB0014", "[GenServer] public partial class Counter { [Call] public int Wait([|TimeSpan timeout|]) => 1; }")]
+    // ARB0030: a remote server's parameter or reply type has no Erlang term form (directly, inside a collection, or in a property).
+    [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public int Get(Guid [|id|]) => 0; }")]
+    [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public [|Action|] Get() => () => { }; }")]
+    [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Call] public async [|Task<IDisposable>|] GetAsync() { await Task.Yield(); return null!; } }")]
+    [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(System.Collections.Generic.List<IDisposable> [|items|]) { } }")]
+    [InlineData("ARB0030", "public sealed class Bag { public Guid Id { get; set; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
+    [InlineData("ARB0030", "public sealed class Bag { public Bag(int size) { Size = size * 2; } public int Count { get; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
+    [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter<T> { [Cast] public void Put(T [|value|]) { } }")]
     public void Reports_at_the_marked_location(string id, string markup)
     {
         var (source, spans) = Markup.Parse(Usings + markup);
@@ -101,7 +109,8 @@ public sealed class DiagnosticTests
     [InlineData("[GenServer] public partial class Counter<T> { [Call] public T? Get() => default; }")]
     [InlineData("public partial class Outer<T> { [GenServer] public partial class Inner { [Cast] public void Put(T value) { } } }")]
     [InlineData("[GenServer] public partial class Counter<T> where T : allows ref struct { [Call] public int Get() => 1; }")]
-    public void Generic_servers_are_not_reported(string declaration)
+    [InlineData("[GenServer] public partial class Counter { [Call] public Guid Get(Action callback) => Guid.Empty; }")]
+    public void Generic_servers_and_local_servers_with_any_types_are_not_reported(string declaration)
     {
         var run = Generate.Clean(Usings + declaration);
 

@@ -44,6 +44,34 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Remote_server_gets_erlang_term_codecs()
+    {
+        var run = Generate.Clean("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Arbor;
+
+            namespace Shop;
+
+            public enum Level { Low, VeryHigh, [ErlangName("max")] Maximum }
+            public sealed record Item(string Name, int Count, Level Level);
+
+            [GenServer(Remote = true)]
+            public partial class Stock
+            {
+                [Call] public int Get() => 0;
+                [Call] public int Add(int by) => by;
+                [Call] public async ValueTask<Item?> FindAsync(string name) { await Task.Yield(); return null; }
+                [Call, ErlangName("all")] public IReadOnlyList<Item> List(Dictionary<string, long> filter, (int From, int To) range) => [];
+                [Cast] public void Reset() { }
+                [Cast] public void Put(Item item, byte[]? image) { }
+            }
+            """);
+
+        Snapshot.Match("RemoteServer", run.Single());
+    }
+
+    [Fact]
     public void Overloads_get_distinct_message_names_and_Name_overrides_the_client_name()
     {
         var run = Generate.Clean("""

@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "Parameter name is used by the generated method",
         "Parameter '{0}' of '{1}' has the same name as a parameter the generated '{2}' adds; rename it");
 
+    public static readonly DiagnosticDescriptor UnmappableRemoteType = Create(
+        "ARB0030",
+        "Type of a remote GenServer's message has no Erlang term form",
+        "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ARB0099",
         "The Arbor generator failed",
@@ -99,6 +104,7 @@ internal static class DiagnosticDescriptors
         "ARB0012" => AmbiguousInitConstructor,
         "ARB0013" => InvalidHandlerSignature,
         "ARB0014" => ReservedParameterName,
+        "ARB0030" => UnmappableRemoteType,
         "ARB0099" => GeneratorFailure,
         _ => null,
     };

@@ -25,9 +25,10 @@ internal static class GenServerEmitter
         }
 
         // A partial part may leave out its type parameters' constraints; the user's part states them.
-        writer.Open("partial class " + model.ServerType + " : " + Names.GenServer);
+        writer.Open("partial class " + model.ServerType + " : " + Names.GenServer + (model.Remote is null ? string.Empty : ", " + RemoteProtocolEmitter.ServerInterface));
         StartEmitter.Emit(writer, model);
         DispatchEmitter.Emit(writer, model);
+        RemoteProtocolEmitter.Emit(writer, model);
         MessageEmitter.Emit(writer, model);
         writer.Close();
         writer.Line();

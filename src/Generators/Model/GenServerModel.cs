@@ -17,6 +17,7 @@ namespace Arbor.Generators.Model;
 /// <param name="Infos">Info handlers, most specific message type first (the order the type switch needs).</param>
 /// <param name="Continues">Continue handlers, most specific argument type first.</param>
 /// <param name="Terminate">The terminate hook, if any.</param>
+/// <param name="Remote">The Erlang term protocol of a <c>[GenServer(Remote = true)]</c> class; null for local-only servers.</param>
 internal sealed record GenServerModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -30,7 +31,8 @@ internal sealed record GenServerModel(
     EquatableArray<RequestHandlerModel> Requests,
     EquatableArray<MessageHandlerModel> Infos,
     EquatableArray<MessageHandlerModel> Continues,
-    TerminateModel? Terminate)
+    TerminateModel? Terminate,
+    RemoteProtocolModel? Remote = null)
 {
     /// <summary>The typed client struct's name, without type parameters (as its constructor is named).</summary>
     public string RefName => Name + "Ref";

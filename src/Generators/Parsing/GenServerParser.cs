@@ -155,6 +155,9 @@ internal static class GenServerParser
         }
 
         var compilation = semanticModel.Compilation;
+        var named = new List<(RequestDraft Draft, RequestHandlerModel Model)>();
+        var requestModels = NameRequests(type, requests, diagnostics, named);
+        var remote = RemoteProtocolParser.IsRemote(type) ? RemoteProtocolParser.Parse(named, diagnostics, cancellationToken) : null;
         return new GenServerModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
@@ -165,10 +168,11 @@ internal static class GenServerParser
             type.IsSealed,
             HintName(type),
             initParameters.Value,
-            NameRequests(type, requests, diagnostics),
+            requestModels,
             new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(infos, compilation).Select(info => info.ToModel()).ToArray()),
             new EquatableArray<MessageHandlerModel>(MessageTypeOrdering.MostSpecificFirst(continues, compilation).Select(handler => handler.ToModel()).ToArray()),
-            terminate);
+            terminate,
+            remote);
     }
 
     /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors).</summary>
@@ -252,7 +256,7 @@ internal static class GenServerParser
     }
 
     /// <summary>Assigns unique message class names and reports client methods that would collide.</summary>
-    private static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics)
+    private static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics, List<(RequestDraft Draft, RequestHandlerModel Model)> named)
     {
         var signatures = new Dictionary<string, RequestDraft>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.Ordinal);
@@ -279,7 +283,7 @@ internal static class GenServerParser
                 className = draft.BaseName + draft.Kind + "_" + suffix;
             }
 
-            models.Add(new RequestHandlerModel(
+            var model = new RequestHandlerModel(
                 draft.Kind,
                 TypeNames.Identifier(draft.Method.Name),
                 draft.ClientName,
@@ -288,7 +292,9 @@ internal static class GenServerParser
                 EquatableArray.From(draft.Parameters),
                 draft.ResultType,
                 draft.Returns,
-                ObsoleteAttributes.For(draft.Method)));
+                ObsoleteAttributes.For(draft.Method));
+            models.Add(model);
+            named.Add((draft, model));
         }
 
         return EquatableArray.From(models);

@@ -11,4 +11,11 @@ namespace Arbor;
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class GenServerAttribute : Attribute
 {
+    /// <summary>
+    /// Makes the server reachable from other nodes (Arbor or Erlang/Elixir): the generator also writes Erlang term codecs
+    /// for its calls, casts and replies (<c>Add(int by)</c> is <c>{add, By}</c>, <c>Get()</c> is <c>get</c>; see
+    /// docs/distribution-terms.md) and reports every parameter or reply type that has no Erlang term form. Servers
+    /// without it are local only and may use any .NET type.
+    /// </summary>
+    public bool Remote { get; set; }
 }

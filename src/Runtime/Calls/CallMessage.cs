@@ -75,6 +75,16 @@ public abstract class CallMessage : Envelope
     /// <summary>Completes a reply that was held back while the server ran its terminate hook.</summary>
     internal abstract void ReleaseHeldReply();
 
+    /// <summary>
+    /// Completes the call with a reply only known as an object (decoded from another node by a generated
+    /// <c>IRemoteProtocol</c>); false if the call already completed or the value is not a <c>TResult</c>.
+    /// </summary>
+    internal abstract bool TryReplyBoxed(object? value);
+
+    /// <summary>The call's reply, boxed, for a caller that only holds the non-generic message (the distribution
+    /// transport awaiting a call that arrived from another node). Awaited once, like the typed value task.</summary>
+    internal abstract ValueTask<object?> AsBoxedValueTask();
+
     private protected static string OutcomeOf(Exception error) => error switch
     {
         CallTimeoutException => "timeout",
@@ -139,6 +149,15 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     internal void HoldReply(TResult value) => _result = value;
 
     internal override void ReleaseHeldReply() => TryReply(_result!);
+
+    internal override bool TryReplyBoxed(object? value) => value switch
+    {
+        TResult typed => TryReply(typed),
+        null when default(TResult) is null => TryReply(default!),
+        _ => false,
+    };
+
+    internal override async ValueTask<object?> AsBoxedValueTask() => await AsValueTask().ConfigureAwait(false);
 
     internal override bool TryFail(Exception exception)
     {
