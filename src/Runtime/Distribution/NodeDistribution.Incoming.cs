@@ -1,7 +1,9 @@
 using System;
 using Arbor.Distribution.Connections;
 using Arbor.Distribution.Control;
+using System.Threading.Tasks;
 using Arbor.Distribution.Terms;
+using Arbor.Distribution.Terms.Mapping;
 using Arbor.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -167,23 +169,76 @@ internal sealed partial class NodeDistribution
         CompleteCallFromReply(connection, message);
     }
 
-    /// <summary>Hands a message to a local process, turning gen_server shapes into <see cref="RemoteCall"/>/<see cref="RemoteCast"/>.</summary>
+    /// <summary>
+    /// Hands a message to a local process. gen_server shapes go to a remote-enabled server's generated handlers when its
+    /// protocol decodes them (a call then runs exactly as a local call, and its result goes back encoded); otherwise
+    /// they arrive as <see cref="RemoteCall"/>/<see cref="RemoteCast"/> info messages.
+    /// </summary>
     private void Deliver(Process process, Pid from, object message)
     {
+        var protocol = (process.Behavior as IRemoteServer)?.RemoteProtocol;
         if (message is ErlangTuple { Count: 3 } call && call[0] is Atom callTag && callTag == ControlAtoms.GenCall &&
             call[1] is ErlangTuple { Count: 2 } replyTo && replyTo[0] is Pid caller)
         {
+            if (protocol is not null && protocol.TryDecodeCall(call[2], out var typed))
+            {
+                _ = RunTypedCallAsync(process, protocol, typed, caller, replyTo[1]);
+                return;
+            }
+
             process.Enqueue(new InfoEnvelope(new RemoteCall(this, caller, replyTo[1], call[2])));
             return;
         }
 
         if (message is ErlangTuple { Count: 2 } cast && cast[0] is Atom castTag && castTag == ControlAtoms.GenCast)
         {
+            if (protocol is not null && protocol.TryDecodeCast(cast[1], out var typedCast))
+            {
+                process.Enqueue(typedCast);
+                return;
+            }
+
             process.Enqueue(new InfoEnvelope(new RemoteCast(cast[1])));
             return;
         }
 
         process.Enqueue(new InfoEnvelope(message));
+    }
+
+    /// <summary>
+    /// Runs a decoded remote call through the server's mailbox like a local call and sends back the encoded result. If
+    /// the server exits first nothing is sent: the caller's monitor reports the exit, as in Erlang.
+    /// </summary>
+    private async Task RunTypedCallAsync(Process process, IRemoteProtocol protocol, CallMessage call, Pid caller, object tag)
+    {
+        call.TargetProcess = process;
+        if (!process.Enqueue(call))
+        {
+            return;
+        }
+
+        object? result;
+        try
+        {
+            result = await call.AsBoxedValueTask().ConfigureAwait(false);
+        }
+        catch (CallException)
+        {
+            return;
+        }
+
+        object reply;
+        try
+        {
+            reply = protocol.EncodeReply(call, result);
+        }
+        catch (ArgumentException exception)
+        {
+            Logger.LogError(exception, "The reply of {Call} to {Caller} has no Erlang term form; the caller gets no reply", call, caller);
+            return;
+        }
+
+        SendReply(caller, tag, reply);
     }
 
     /// <summary><c>net_adm:ping/1</c> asks <c>net_kernel</c> <c>{is_auth, Node}</c>; the answer is <c>yes</c>.</summary>

@@ -48,6 +48,21 @@ public sealed class ErlangInteropTests : IClassFixture<ErlangFixture>
     }
 
     [ErlangFact]
+    public async Task Erlang_calls_and_casts_a_typed_remote_GenServer_through_its_generated_protocol()
+    {
+        await Mapping.Calculator.StartAsync(Node, "calc_e");
+        var target = new ErlangTuple(Atom.Of("calc_e"), Atom.Of(Me));
+        Assert.Equal(5L, await _f.PeerAsync(new ErlangTuple(Atom.Of("call"), target, new ErlangTuple(Add, 5L))));
+        Assert.Equal("hello ada"u8.ToArray(), await _f.PeerAsync(new ErlangTuple(Atom.Of("call"), target, new ErlangTuple(Atom.Of("greet"), "ada"u8.ToArray(), false))));
+        await _f.PeerAsync(new ErlangTuple(Atom.Of("cast"), target, Atom.Of("reset")));
+        Assert.Equal(0L, await _f.PeerAsync(new ErlangTuple(Atom.Of("call"), target, Get)));
+
+        // Arbor calls it the same way from another node.
+        await using var other = await TestNodes.StartAsync(TestNodes.UniqueAlive("typed"), _f.EpmdPort, ErlangFixture.Cookie);
+        Assert.Equal(2L, await other.CallAsync("calc_e", Me, new ErlangTuple(Add, 2L)));
+    }
+
+    [ErlangFact]
     public async Task Erlang_calling_an_Arbor_name_nobody_holds_gets_noproc()
     {
         var reply = (ErlangTuple)(await _f.PeerAsync(new ErlangTuple(Atom.Of("call"), new ErlangTuple(Atom.Of("nobody_here"), Atom.Of(Me)), Get)))!;
