@@ -183,6 +183,8 @@ internal sealed class Connection : IThreadPoolWorkItem
                 _segments.Clear();
                 if (State == ConnectionState.Closed)
                 {
+                    // Give up the flusher role so Drain can take it and return what is still queued.
+                    Volatile.Write(ref _flushing, 0);
                     Drain();
                     return;
                 }
