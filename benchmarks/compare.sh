@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side comparison of Arbor with Erlang/OTP on the same five workloads (cast, call, ping-pong, fan-in, spawn).
+# Side-by-side comparison of Arbor with Erlang/OTP on the same workloads (gen_server cast, call, ping-pong, fan-in;
+# gen_statem cast and call; gen_event notify to 10 handlers; spawn).
 # Usage: benchmarks/compare.sh [--quick | --full] [--rounds N]
 #   --quick (default) scale 0.2 of the full counts, finishes in a few minutes on 2 cores; --full uses the full counts.
 # Installs Erlang/OTP from Debian packages if `erl` is missing (needs root and the package registry).
@@ -26,7 +27,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-erlc -o "$work" "$here/erlang/arbor_bench.erl"
+erlc -o "$work" "$here"/erlang/*.erl
 dotnet build -c Release "$here/Arbor.Benchmarks" -nologo -v q >/dev/null
 arbor_dll="$here/Arbor.Benchmarks/bin/Release/net10.0/Arbor.Benchmarks.dll"
 

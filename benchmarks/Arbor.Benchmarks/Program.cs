@@ -8,7 +8,7 @@ namespace Arbor.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Arbor.Benchmarks -- --filter '*'</c> runs the BenchmarkDotNet suite;
 /// <c>-- spawn-memory</c> prints the retained bytes per idle process; <c>-- quick [scale] [workload]</c> runs the workloads with a
-/// stopwatch; <c>-- compare [scale]</c> prints the five comparison workloads for <c>benchmarks/compare.sh</c>;
+/// stopwatch; <c>-- compare [scale]</c> prints the comparison workloads (GenServer, gen_statem, gen_event) for <c>benchmarks/compare.sh</c>;
 /// <c>-- remote BEAM_DIR [scale]</c> runs the distribution workloads for <c>benchmarks/remote.sh</c>.
 /// </summary>
 public static class Program
@@ -26,7 +26,7 @@ public static class Program
         if (args is ["compare", ..])
         {
             var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
-            QuickRun.PrintMachineReadable(await QuickRun.RunAsync(rounds: 5, scale, "cast,call,ping,fan,spawn"));
+            QuickRun.PrintMachineReadable(await QuickRun.RunAsync(rounds: 5, scale, "cast,call,ping,fan,statem,notify,spawn"));
             return;
         }
 

@@ -60,6 +60,25 @@ fan_in(Server, Producers, Casts) ->
     [receive produced -> ok end || _ <- lists:seq(1, Producers)],
     gen_server:call(Server, total, infinity).
 
+statem_cast(Machine, Casts) ->
+    statem_cast_loop(Machine, Casts),
+    gen_statem:call(Machine, flips, infinity).
+
+statem_cast_loop(_Machine, 0) -> ok;
+statem_cast_loop(Machine, N) ->
+    gen_statem:cast(Machine, {flip, 1}),
+    statem_cast_loop(Machine, N - 1).
+
+statem_call(_Machine, 0) -> ok;
+statem_call(Machine, N) ->
+    gen_statem:call(Machine, flips),
+    statem_call(Machine, N - 1).
+
+notify(Manager, 0) -> gen_event:sync_notify(Manager, 0);
+notify(Manager, N) ->
+    gen_event:notify(Manager, 1),
+    notify(Manager, N - 1).
+
 spawn_idle(Count) ->
     [begin {ok, Pid} = gen_server:start(?MODULE, idle, []), Pid end || _ <- lists:seq(1, Count)].
 
@@ -102,6 +121,14 @@ main(Args) ->
     report("call", rate(Rounds, Calls, fun() -> call(Accumulator, Calls) end), "calls/s"),
     report("ping-pong", rate(Rounds, Calls, fun() -> ping_pong(Pinger, Ponger, Calls) end), "round-trips/s"),
     report("fan-in", rate(Rounds, Casts, fun() -> fan_in(Accumulator, 4, Casts) end), "msgs/s"),
+    StateMachineEvents = round(2000000 * Scale),
+    {ok, Switch} = gen_statem:start(arbor_switch, [], []),
+    report("statem-cast", rate(Rounds, StateMachineEvents, fun() -> statem_cast(Switch, StateMachineEvents) end), "msgs/s"),
+    report("statem-call", rate(Rounds, Calls, fun() -> statem_call(Switch, Calls) end), "calls/s"),
+    Notifications = round(1000000 * Scale),
+    {ok, Manager} = gen_event:start(),
+    [ok = gen_event:add_handler(Manager, {arbor_counting_handler, I}, []) || I <- lists:seq(1, 10)],
+    report("notify-10", rate(Rounds, Notifications, fun() -> notify(Manager, Notifications) end), "events/s"),
     {SpawnRate, BytesPerProcess} = spawn_measure(Spawns),
     report("spawn", SpawnRate, "processes/s"),
     report("process-memory", BytesPerProcess, "bytes/process").

@@ -4,7 +4,7 @@ using Arbor.Package.Tests.Support;
 
 namespace Arbor.Package.Tests;
 
-/// <summary>The samples the README sends a newcomer to run, run: Hello prints what the tour says, Chat survives its chaos.</summary>
+/// <summary>The samples the README sends a newcomer to run, run: Hello prints what the tour says, Chat survives its chaos, DoorLock walks its states.</summary>
 public sealed partial class SamplesTests
 {
     [Fact]
@@ -22,6 +22,27 @@ public sealed partial class SamplesTests
             a new process: True
             """,
             run.Output.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task DoorLock_opens_relocks_locks_out_and_answers_the_postponed_call()
+    {
+        var run = await DotNet.Run(Repository.Root, [SampleAssembly("DoorLock")]);
+
+        Assert.True(run.Succeeded, run.ToString());
+        var output = run.Output.Trim().ReplaceLineEndings("\n");
+        Assert.StartsWith("stateDiagram-v2\n    [*] --> Locked\n", output);
+        Assert.EndsWith(
+            """
+            starts: Locked -> Locked
+            code 1234: Locked -> Open
+            state timeout: Open -> Locked
+            three wrong codes: Locked -> LockedOut
+            lockout timeout: LockedOut -> Locked
+            postponed Lock answered: Locked
+            audited changes: 5
+            """,
+            output);
     }
 
     [Fact]

@@ -46,6 +46,21 @@ public static class QuickRun
             results.Add(("fan-in", await MedianRateAsync(rounds, casts, () => Workloads.FanInAsync(accumulator, 4, casts)), "msgs/s"));
         }
 
+        if (Selected("statem"))
+        {
+            var machine = await Servers.Switch.StartAsync(node);
+            var events = (int)(2_000_000 * scale);
+            results.Add(("statem-cast", await MedianRateAsync(rounds, events, () => BehaviourWorkloads.StateMachineCastAsync(machine, events)), "msgs/s"));
+            results.Add(("statem-call", await MedianRateAsync(rounds, calls, () => BehaviourWorkloads.StateMachineCallAsync(machine, calls)), "calls/s"));
+        }
+
+        if (Selected("notify"))
+        {
+            var manager = await BehaviourWorkloads.StartManagerAsync(node, handlers: 10);
+            var events = (int)(1_000_000 * scale);
+            results.Add(("notify-10", await MedianRateAsync(rounds, events, () => BehaviourWorkloads.NotifyAsync(manager, events)), "events/s"));
+        }
+
         if (Selected("busy"))
         {
             await WarmUp.RunAsync(() => Workloads.CallFromBusyProcessAsync(node, accumulator, calls / 10, queued: 0));

@@ -3,8 +3,9 @@ using Microsoft.CodeAnalysis;
 namespace Arbor.Generators.Diagnostics;
 
 /// <summary>
-/// The generator's diagnostics (ids ARB0001–ARB0099). Each has a page in <c>docs/diagnostics</c>. All are errors:
-/// the declaration cannot be turned into a working GenServer as written.
+/// The generator's diagnostics (ids ARB0001–ARB0099). Each has a page in <c>docs/diagnostics</c>. Almost all are
+/// errors: the declaration cannot be turned into a working process as written. The state machine checks that find a
+/// machine that compiles but can crash or has dead states (ARB0021, ARB0023) are warnings.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -82,6 +83,32 @@ internal static class DiagnosticDescriptors
         "ARB0030",
         "Type of a remote GenServer's message has no Erlang term form",
         "The type of {0} is '{1}', which cannot cross the wire: {2}; a [GenServer(Remote = true)] server's parameters and replies must map to Erlang terms (see docs/distribution-terms.md)");
+    public static readonly DiagnosticDescriptor InvalidStateMachine = Create(
+        "ARB0020",
+        "Invalid state machine declaration",
+        "'{0}' cannot be a generated state machine: {1}");
+
+    public static readonly DiagnosticDescriptor UnhandledEvent = Create(
+        "ARB0021",
+        "Event not handled in every state",
+        "'{0}' is neither handled, postponed nor ignored in state {1}; there it would crash the machine. Add a handler for the state, or declare [Postpone] or [Ignore] for it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EnterChangesState = Create(
+        "ARB0022",
+        "State enter handler changes the state",
+        "Enter handler '{0}' moves to {1}; a state enter call cannot change the state (it would crash at run time). Change state in the event handler, or insert an event with NextEvent there");
+
+    public static readonly DiagnosticDescriptor UnreachableState = Create(
+        "ARB0023",
+        "State has no way in",
+        "State {0} of '{1}' is neither the initial state nor the target of any GoTo, so the machine can never enter it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ConflictingStateHandlers = Create(
+        "ARB0024",
+        "Conflicting state machine handlers",
+        "'{0}' conflicts with another declaration: {1}");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ARB0099",
@@ -104,17 +131,22 @@ internal static class DiagnosticDescriptors
         "ARB0012" => AmbiguousInitConstructor,
         "ARB0013" => InvalidHandlerSignature,
         "ARB0014" => ReservedParameterName,
+        "ARB0020" => InvalidStateMachine,
+        "ARB0021" => UnhandledEvent,
+        "ARB0022" => EnterChangesState,
+        "ARB0023" => UnreachableState,
+        "ARB0024" => ConflictingStateHandlers,
         "ARB0030" => UnmappableRemoteType,
         "ARB0099" => GeneratorFailure,
         _ => null,
     };
 
-    private static DiagnosticDescriptor Create(string id, string title, string message) => new(
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,
         message,
         Category,
-        DiagnosticSeverity.Error,
+        severity,
         isEnabledByDefault: true,
         helpLinkUri: $"https://github.com/arbor-dotnet/arbor/blob/main/docs/diagnostics/{id}.md");
 }

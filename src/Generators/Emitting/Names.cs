@@ -4,6 +4,9 @@ namespace Arbor.Generators.Emitting;
 internal static class Names
 {
     public const string GenServer = "global::Arbor.GenServer";
+    public const string StateMachine = "global::Arbor.StateMachines.StateMachine";
+    public const string StateMachineEvent = "global::Arbor.StateMachines.StateMachineEvent";
+    public const string EventKind = "global::Arbor.StateMachines.EventKind";
     public const string ArborNode = "global::Arbor.ArborNode";
     public const string Pid = "global::Arbor.Pid";
     public const string StartOptions = "global::Arbor.StartOptions";

@@ -31,5 +31,11 @@ internal sealed class SourceWriter
         Line(closer);
     }
 
+    /// <summary>Indents without a brace, for the body of a switch section.</summary>
+    public void Indent() => _indent++;
+
+    /// <summary>Ends an <see cref="Indent"/>.</summary>
+    public void Outdent() => _indent--;
+
     public override string ToString() => _text.ToString();
 }

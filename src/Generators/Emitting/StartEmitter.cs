@@ -6,15 +6,18 @@ namespace Arbor.Generators.Emitting;
 /// <summary>Writes the static start helpers (<c>StartAsync</c>, <c>StartLinkAsync</c>, <c>ChildSpec</c>) and <c>SelfRef</c>.</summary>
 internal static class StartEmitter
 {
-    public static void Emit(SourceWriter writer, GenServerModel model)
+    /// <param name="writer">Where the helpers go.</param>
+    /// <param name="model">The process's model.</param>
+    /// <param name="starter">The runtime class whose <c>StartAsync</c> starts it: GenServer, or StateMachine for a state machine.</param>
+    public static void Emit(SourceWriter writer, GenServerModel model, string starter = Names.GenServer)
     {
         var arguments = string.Join(", ", model.InitParameters.Select(parameter => parameter.Name));
         var declared = string.Concat(ParameterLists.Declare(model.InitParameters).Select(parameter => parameter + ", "));
         var factory = "() => new " + model.ServerType + "(" + arguments + ")";
 
-        WriteStart(writer, model, "StartAsync", declared, factory, link: false,
+        WriteStart(writer, model, starter, "StartAsync", declared, factory, link: false,
             "Starts a <c>" + model.Name + "</c> process that is not supervised and not linked to the caller. Prefer <c>ChildSpec</c> under a supervisor.");
-        WriteStart(writer, model, "StartLinkAsync", declared, factory, link: true,
+        WriteStart(writer, model, starter, "StartLinkAsync", declared, factory, link: true,
             "Starts a <c>" + model.Name + "</c> process linked to the calling process, which becomes its parent (OTP <c>start_link</c>). Must be called from inside a process.");
 
         writer.Line("/// <summary>");
@@ -29,7 +32,7 @@ internal static class StartEmitter
         writer.Line("/// <returns>The spec; the supervisor validates it before starting anything.</returns>");
         writer.Line(Names.GeneratedCode);
         writer.Line("public static " + Names.ChildSpec + " ChildSpec(" + declared + "string? id = null, string? name = null, " + Names.Restart + " restart = " + Names.Restart + ".Permanent, " + Names.Shutdown + "? shutdown = null, bool significant = false) =>");
-        writer.Line("    new " + Names.ChildSpec + "(id ?? name ?? \"" + model.Name + "\", arborStartContext => " + Names.GenServer + ".StartAsync(arborStartContext.Node, " + factory + ", new " + Names.StartOptions + " { Name = name, Link = true }))");
+        writer.Line("    new " + Names.ChildSpec + "(id ?? name ?? \"" + model.Name + "\", arborStartContext => " + starter + ".StartAsync(arborStartContext.Node, " + factory + ", new " + Names.StartOptions + " { Name = name, Link = true }))");
         writer.Line("    {");
         writer.Line("        Restart = restart,");
         writer.Line("        Shutdown = shutdown,");
@@ -42,7 +45,7 @@ internal static class StartEmitter
         writer.Line();
     }
 
-    private static void WriteStart(SourceWriter writer, GenServerModel model, string method, string declared, string factory, bool link, string summary)
+    private static void WriteStart(SourceWriter writer, GenServerModel model, string starter, string method, string declared, string factory, bool link, string summary)
     {
         writer.Line("/// <summary>");
         writer.Line("/// " + summary);
@@ -56,7 +59,7 @@ internal static class StartEmitter
         writer.Line(Names.GeneratedCode);
         // The typed start completes the client straight from init: no async state machine per start.
         writer.Line("public static " + Names.ValueTask + "<" + model.RefType + "> " + method + "(" + Names.ArborNode + " node, " + declared + "string? name = null) =>");
-        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefType + ">(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }, name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\");");
+        writer.Line("    " + starter + ".StartAsync<" + model.RefType + ">(node, " + factory + ", new " + Names.StartOptions + " { Name = name" + (link ? ", Link = true" : string.Empty) + " }, name is null ? \"" + model.Name + "\" : \"" + model.Name + " '\" + name + \"'\");");
         writer.Line();
     }
 

@@ -220,7 +220,7 @@ internal static class GenServerParser
     }
 
     /// <summary>The constructor is the init callback; its parameters become the start arguments. Null when they cannot be.</summary>
-    private static EquatableArray<ParameterModel>? ParseInit(INamedTypeSymbol type, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static EquatableArray<ParameterModel>? ParseInit(INamedTypeSymbol type, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var constructors = type.InstanceConstructors.Where(constructor => !constructor.IsImplicitlyDeclared).ToList();
         for (var i = 1; i < constructors.Count; i++)
@@ -256,7 +256,7 @@ internal static class GenServerParser
     }
 
     /// <summary>Assigns unique message class names and reports client methods that would collide.</summary>
-    private static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics, List<(RequestDraft Draft, RequestHandlerModel Model)> named)
+    internal static EquatableArray<RequestHandlerModel> NameRequests(INamedTypeSymbol type, List<RequestDraft> drafts, List<DiagnosticInfo> diagnostics, List<(RequestDraft Draft, RequestHandlerModel Model)>? named = null)
     {
         var signatures = new Dictionary<string, RequestDraft>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.Ordinal);
@@ -294,7 +294,7 @@ internal static class GenServerParser
                 draft.Returns,
                 ObsoleteAttributes.For(draft.Method));
             models.Add(model);
-            named.Add((draft, model));
+            named?.Add((draft, model));
         }
 
         return EquatableArray.From(models);
@@ -350,7 +350,7 @@ internal static class GenServerParser
         _ => "not an ordinary method",
     };
 
-    private static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
+    internal static EquatableArray<ContainingTypeModel> ContainingTypes(INamedTypeSymbol type)
     {
         var chain = new List<ContainingTypeModel>();
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
@@ -367,7 +367,7 @@ internal static class GenServerParser
         return EquatableArray.From(chain);
     }
 
-    private static string HintName(INamedTypeSymbol type)
+    internal static string HintName(INamedTypeSymbol type)
     {
         var parts = new List<string> { HintPart(type) };
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
@@ -390,7 +390,7 @@ internal static class GenServerParser
     private static string HintPart(INamedTypeSymbol type) =>
         type.Arity > 0 ? type.Name + "`" + type.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : type.Name;
 
-    private static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    internal static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {
         Accessibility.Public => "public",
         Accessibility.Protected => "protected",

@@ -12,8 +12,19 @@ internal sealed class ArborSymbols
     private static readonly ImmutableHashSet<string> s_callbackNames = ImmutableHashSet.Create(
         "InitAsync", "HandleCallAsync", "HandleCastAsync", "HandleInfoAsync", "HandleContinueAsync", "TerminateAsync");
 
+    // gen_statem and gen_event callbacks: their code runs in the machine's or the manager's process.
+    private static readonly ImmutableHashSet<string> s_stateMachineCallbackNames = ImmutableHashSet.Create(
+        "InitAsync", "HandleEventAsync", "HandleEnterAsync", "TerminateAsync");
+
+    private static readonly ImmutableHashSet<string> s_eventHandlerCallbackNames = ImmutableHashSet.Create(
+        "HandleEvent", "HandleCall", "Terminate");
+
     private ArborSymbols(Compilation compilation, INamedTypeSymbol genServerAttribute)
     {
+        StateMachineAttribute = compilation.GetTypeByMetadataName("Arbor.StateMachines.StateMachineAttribute");
+        StateMachine = compilation.GetTypeByMetadataName("Arbor.StateMachines.StateMachine`1");
+        StateHandlerAttribute = compilation.GetTypeByMetadataName("Arbor.StateMachines.StateHandlerAttribute");
+        EventHandler = compilation.GetTypeByMetadataName("Arbor.EventManagers.IEventHandler`1");
         GenServerAttribute = genServerAttribute;
         CallAttribute = compilation.GetTypeByMetadataName("Arbor.CallAttribute");
         CastAttribute = compilation.GetTypeByMetadataName("Arbor.CastAttribute");
@@ -42,6 +53,10 @@ internal sealed class ArborSymbols
     public INamedTypeSymbol? ProcessRef { get; }
     public INamedTypeSymbol? StartOptions { get; }
     public INamedTypeSymbol? ChildStartContext { get; }
+    public INamedTypeSymbol? StateMachineAttribute { get; }
+    public INamedTypeSymbol? StateMachine { get; }
+    public INamedTypeSymbol? StateHandlerAttribute { get; }
+    public INamedTypeSymbol? EventHandler { get; }
 
     /// <summary>Null when the compilation does not reference Arbor: then every Arbor analyzer has nothing to do.</summary>
     public static ArborSymbols? TryCreate(Compilation compilation) =>
@@ -68,6 +83,58 @@ internal sealed class ArborSymbols
         return DerivesFromGenServer(type);
     }
 
+    /// <summary>
+    /// A type whose instance code runs inside a process: a GenServer, a state machine (<c>[StateMachine]</c> or a
+    /// subclass of <c>StateMachine&lt;TState&gt;</c>), or an event handler (runs inside its event manager).
+    /// </summary>
+    public bool IsProcessCode(INamedTypeSymbol? type) => IsGenServer(type) || IsStateMachine(type) || IsEventHandler(type);
+
+    /// <summary>A class marked <c>[StateMachine]</c>, or a subclass of <c>Arbor.StateMachines.StateMachine&lt;TState&gt;</c>.</summary>
+    public bool IsStateMachine(INamedTypeSymbol? type)
+    {
+        if (type is not { TypeKind: TypeKind.Class } || StateMachine is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, StateMachineAttribute))
+            {
+                return true;
+            }
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, StateMachine))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A class implementing <c>Arbor.EventManagers.IEventHandler&lt;TEvent&gt;</c>.</summary>
+    public bool IsEventHandler(INamedTypeSymbol? type)
+    {
+        if (type is not { TypeKind: TypeKind.Class } || EventHandler is null)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, EventHandler))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The callback <paramref name="method"/> implements, from its attribute or as a GenServer override.</summary>
     public HandlerKind GetHandlerKind(IMethodSymbol method)
     {
@@ -81,6 +148,17 @@ internal sealed class ArborSymbols
         }
 
         if (method.IsOverride && s_callbackNames.Contains(method.Name) && IsGenServerMember(method.OverriddenMethod))
+        {
+            return HandlerKind.CallbackOverride;
+        }
+
+        if (method.IsOverride && s_stateMachineCallbackNames.Contains(method.Name)
+            && SymbolEqualityComparer.Default.Equals(method.OverriddenMethod?.ContainingType?.OriginalDefinition, StateMachine))
+        {
+            return HandlerKind.CallbackOverride;
+        }
+
+        if (!method.IsStatic && s_eventHandlerCallbackNames.Contains(method.Name) && IsEventHandler(method.ContainingType))
         {
             return HandlerKind.CallbackOverride;
         }
@@ -140,6 +218,17 @@ internal sealed class ArborSymbols
         if (attributeClass is null)
         {
             return HandlerKind.None;
+        }
+
+        if (StateHandlerAttribute is not null && SymbolEqualityComparer.Default.Equals(attributeClass.BaseType, StateHandlerAttribute))
+        {
+            return attributeClass.Name switch
+            {
+                "OnCallAttribute" => HandlerKind.Call,
+                "OnCastAttribute" => HandlerKind.Cast,
+                "OnInfoAttribute" => HandlerKind.Info,
+                _ => HandlerKind.StateCallback,
+            };
         }
 
         if (SymbolEqualityComparer.Default.Equals(attributeClass, CallAttribute))

@@ -17,7 +17,7 @@ namespace Arbor.Analyzers;
 /// </remarks>
 internal static class ProcessCodeAnalysis
 {
-    /// <summary>Runs <paramref name="action"/> for nodes of <paramref name="kinds"/> in the members of every GenServer type.</summary>
+    /// <summary>Runs <paramref name="action"/> for nodes of <paramref name="kinds"/> in the members of every GenServer, state machine and event handler type.</summary>
     public static void Register(
         CompilationStartAnalysisContext start,
         ArborSymbols arbor,
@@ -29,7 +29,7 @@ internal static class ProcessCodeAnalysis
             symbolStart =>
             {
                 var type = (INamedTypeSymbol)symbolStart.Symbol;
-                if (!arbor.IsGenServer(type))
+                if (!arbor.IsProcessCode(type))
                 {
                     return;
                 }

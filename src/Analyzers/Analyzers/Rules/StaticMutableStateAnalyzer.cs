@@ -26,7 +26,7 @@ public sealed class StaticMutableStateAnalyzer : ArborAnalyzer
     private static void Analyze(SymbolAnalysisContext context, ArborSymbols arbor)
     {
         var symbol = context.Symbol;
-        if (!symbol.IsStatic || symbol.IsImplicitlyDeclared || !arbor.IsGenServer(symbol.ContainingType))
+        if (!symbol.IsStatic || symbol.IsImplicitlyDeclared || !arbor.IsProcessCode(symbol.ContainingType))
         {
             return;
         }

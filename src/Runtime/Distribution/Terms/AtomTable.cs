@@ -55,7 +55,8 @@ public sealed class AtomTable
             return AtomLookup.TooLong;
         }
 
-        Span<char> chars = stackalloc char[MaxUtf8Bytes];
+        // UTF-8 and Latin-1 never take more chars than bytes; sized to the atom, so short atoms zero a short buffer.
+        Span<char> chars = stackalloc char[Math.Max(bytes.Length, 1)];
         int length;
         if (latin1)
         {

@@ -36,6 +36,9 @@ public sealed class ErlangMap : IEquatable<ErlangMap>
     /// <summary>The key/value pairs, in the order they were given or decoded.</summary>
     public IReadOnlyList<KeyValuePair<object, object>> Pairs => _pairs;
 
+    /// <summary>The pairs without an enumerator allocation (for the writer).</summary>
+    internal ReadOnlySpan<KeyValuePair<object, object>> PairSpan => _pairs;
+
     /// <summary>The number of pairs.</summary>
     public int Count => _pairs.Length;
 

@@ -444,7 +444,7 @@ public sealed class TermWriter
         Enter();
         try
         {
-            foreach (var pair in map.Pairs)
+            foreach (var pair in map.PairSpan)
             {
                 Write(pair.Key);
                 Write(pair.Value);

@@ -1,0 +1,325 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using Arbor.Protocol;
+
+namespace Arbor.StateMachines;
+
+public abstract partial class StateMachine<TState>
+{
+    private const int DeferredPruneThreshold = 64;
+
+    // Events handled before the next mailbox message: inserted ones first, then postponed ones being retried.
+    private List<StateMachineEvent>? _queue;
+    private int _queueHead;
+    private List<StateMachineEvent>? _postponed;
+    private TState? _enterFrom;
+
+    internal override ValueTask<InitResult> InitCoreAsync()
+    {
+        var init = InitAsync();
+        if (!init.IsCompletedSuccessfully)
+        {
+            return InitThenEnterAsync(init);
+        }
+
+        var result = init.Result;
+        if (result.Outcome != InitOutcome.Ok)
+        {
+            return new ValueTask<InitResult>(result);
+        }
+
+        var started = StartInitialState();
+        return started.IsCompletedSuccessfully ? new ValueTask<InitResult>(result) : AfterStartAsync(started, result);
+    }
+
+    internal override ValueTask HandleCoreAsync(Envelope envelope)
+    {
+        if (!TryTakeEvent(envelope, out var stateEvent))
+        {
+            return default;
+        }
+
+        return Run(stateEvent);
+    }
+
+    /// <summary>The mailbox message as an event; false when it is no event at all (a stale timeout, a flushed Down).</summary>
+    private bool TryTakeEvent(Envelope envelope, out StateMachineEvent stateEvent)
+    {
+        switch (envelope.Kind)
+        {
+            case EnvelopeKind.Call:
+                stateEvent = new StateMachineEvent(EventKind.Call, envelope);
+                return true;
+            case EnvelopeKind.Cast:
+                stateEvent = new StateMachineEvent(EventKind.Cast, envelope);
+                return true;
+            case EnvelopeKind.Info:
+                return TryTakeInfo(Unsafe.As<InfoEnvelope>(envelope).Message, out stateEvent);
+            default:
+                stateEvent = default;
+                return false;
+        }
+    }
+
+    private bool TryTakeInfo(object message, out StateMachineEvent stateEvent)
+    {
+        switch (message)
+        {
+            case ActiveTimeout fired:
+                var live = TryClaimTimeout(fired);
+                stateEvent = live ? fired.ToEvent() : default;
+                return live;
+            case Down { Ref.IsFlushed: true }:
+                stateEvent = default;
+                return false;
+            case Down down:
+                Owner.ForgetMonitor(down.Ref);
+                break;
+            case Exited exited when !exited.From.IsNone && exited.From == Owner.Parent:
+                // As gen_statem: an exit from the parent (seen only when trapping) stops the machine through terminate.
+                Owner.RequestStop(exited.Reason);
+                stateEvent = default;
+                return false;
+        }
+
+        stateEvent = new StateMachineEvent(EventKind.Info, message);
+        return true;
+    }
+
+    /// <summary>Handles an event and then every event its transitions queued ahead of the mailbox; synchronous until something awaits.</summary>
+    private ValueTask Run(StateMachineEvent stateEvent)
+    {
+        while (true)
+        {
+            BeginEvent();
+            var handled = HandleEventAsync(stateEvent);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                return FinishAsync(handled, stateEvent);
+            }
+
+            handled.GetAwaiter().GetResult();
+            if (CommitTransition(stateEvent))
+            {
+                var entered = EnterState();
+                if (!entered.IsCompletedSuccessfully)
+                {
+                    return FinishEnterAsync(entered);
+                }
+
+                EndEnter();
+            }
+
+            EndTransition();
+            if (!TryTakeQueued(out stateEvent))
+            {
+                return default;
+            }
+        }
+    }
+
+    private async ValueTask FinishAsync(ValueTask handled, StateMachineEvent stateEvent)
+    {
+        await handled.ConfigureAwait(false);
+        if (CommitTransition(stateEvent))
+        {
+            await EnterState().ConfigureAwait(false);
+            EndEnter();
+        }
+
+        EndTransition();
+        await RunQueuedAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask FinishEnterAsync(ValueTask entered)
+    {
+        await entered.ConfigureAwait(false);
+        EndEnter();
+        EndTransition();
+        await RunQueuedAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask RunQueuedAsync()
+    {
+        if (TryTakeQueued(out var next))
+        {
+            await Run(next).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<InitResult> InitThenEnterAsync(ValueTask<InitResult> init)
+    {
+        var result = await init.ConfigureAwait(false);
+        if (result.Outcome == InitOutcome.Ok)
+        {
+            await StartInitialState().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static async ValueTask<InitResult> AfterStartAsync(ValueTask started, InitResult result)
+    {
+        await started.ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>After init: the initial state's enter call, init's timeouts, then the events init inserted.</summary>
+    private ValueTask StartInitialState()
+    {
+        if (_goTo || _repeat || _postpone)
+        {
+            throw new System.InvalidOperationException(
+                "The constructor names the initial state; it cannot GoTo, RepeatState or Postpone (there is no event yet).");
+        }
+
+        _inTransition = false;
+        QueueInserted();
+        _enterFrom = _state;
+        var entered = EnterState();
+        if (!entered.IsCompletedSuccessfully)
+        {
+            return FinishEnterAsync(entered);
+        }
+
+        EndEnter();
+        EndTransition();
+        return TryTakeQueued(out var first) ? Run(first) : default;
+    }
+
+    private void BeginEvent()
+    {
+        CancelEventTimeout();
+        _inTransition = true;
+    }
+
+    /// <summary>
+    /// Applies the handler's postpone, state change and inserted events, in OTP's order. True when the enter call must
+    /// run (the state changed, or the handler asked to repeat it).
+    /// </summary>
+    private bool CommitTransition(StateMachineEvent stateEvent)
+    {
+        _inTransition = false;
+        if (_postpone)
+        {
+            _postpone = false;
+            (_postponed ??= new List<StateMachineEvent>()).Add(stateEvent);
+            if (stateEvent.Call is { } postponedCall)
+            {
+                TrackUnanswered(postponedCall);
+            }
+        }
+        else if (stateEvent.Call is { } call && !call.IsCompleted)
+        {
+            // A handler that took a ReplyTo answers later; if the machine exits first, the caller gets the exit reason.
+            TrackUnanswered(call);
+        }
+
+        if (Owner.StopRequest is not null)
+        {
+            // A stop does not change the state: the rest of the transition is dropped.
+            _goTo = _repeat = false;
+            _inserted = null;
+            return false;
+        }
+
+        var changed = _goTo && !SameState(_target!, _state);
+        _goTo = false;
+        _enterFrom = _state;
+        if (changed)
+        {
+            _state = _target!;
+            CancelStateTimeoutNow();
+            if (_postponed is { Count: > 0 } retry)
+            {
+                _postponed = null;
+                QueueFirst(retry);
+            }
+        }
+
+        _target = default;
+        QueueInserted();
+        var enter = changed || _repeat;
+        _repeat = false;
+        return enter;
+    }
+
+    private ValueTask EnterState()
+    {
+        _inTransition = true;
+        _inEnter = true;
+        return HandleEnterAsync(_enterFrom!);
+    }
+
+    private void EndEnter()
+    {
+        _inEnter = false;
+        _inTransition = false;
+        _goTo = false;
+        _repeat = false;
+        _enterFrom = default;
+    }
+
+    private void EndTransition()
+    {
+        if (Owner.StopRequest is not null)
+        {
+            _stateTimeoutRequest = default;
+            _eventTimeoutRequest = default;
+            return;
+        }
+
+        ApplyTimeoutRequests(eventsWaiting: _queue is not null);
+    }
+
+    private void QueueInserted()
+    {
+        if (_inserted is { } inserted)
+        {
+            _inserted = null;
+            QueueFirst(inserted);
+        }
+    }
+
+    /// <summary>Puts <paramref name="events"/>, in order, ahead of everything already queued.</summary>
+    private void QueueFirst(List<StateMachineEvent> events)
+    {
+        if (_queue is { } queue && _queueHead < queue.Count)
+        {
+            events.AddRange(queue.GetRange(_queueHead, queue.Count - _queueHead));
+        }
+
+        _queue = events;
+        _queueHead = 0;
+    }
+
+    private bool TryTakeQueued(out StateMachineEvent next)
+    {
+        if (_queue is not { } queue || Owner.StopRequest is not null)
+        {
+            next = default;
+            return false;
+        }
+
+        next = queue[_queueHead++];
+        if (_queueHead == queue.Count)
+        {
+            _queue = null;
+            _queueHead = 0;
+        }
+
+        return true;
+    }
+
+    private void TrackUnanswered(CallMessage call)
+    {
+        var deferred = Owner.Extras.DeferredCalls ??= new List<CallMessage>();
+        if (deferred.Count >= DeferredPruneThreshold)
+        {
+            deferred.RemoveAll(static c => c.IsCompleted);
+        }
+
+        deferred.Add(call);
+    }
+}
