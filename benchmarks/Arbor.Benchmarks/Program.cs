@@ -14,6 +14,7 @@ namespace Arbor.Benchmarks;
 /// for <c>benchmarks/compare.sh</c> (the harness in <c>benchmarks/Comparison</c>, shared with Akka.NET and Proto.Actor; the
 /// gen_statem and gen_event workloads are Arbor's alone there, compared with Erlang/OTP).
 /// <c>-- starvation MODE [busy] [holdMs]</c> runs the scheduling scenario (handlers hogging threads, see <see cref="StarvationRun"/>).
+/// <c>-- remote BEAM_DIR [scale]</c> runs the distribution workloads for <c>benchmarks/remote.sh</c>.
 /// </summary>
 public static class Program
 {
@@ -39,6 +40,13 @@ public static class Program
             var busy = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
             var holdMs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2000;
             StarvationRun.Print(mode, busy, holdMs, await StarvationRun.RunAsync(mode, mode == "none" ? 0 : busy, holdMs));
+            return;
+        }
+
+        if (args is ["remote", var beams, ..])
+        {
+            var scale = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1.0;
+            await Distribution.RemoteRun.RunAsync(beams, scale);
             return;
         }
 

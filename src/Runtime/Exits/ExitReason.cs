@@ -25,6 +25,9 @@ public enum ExitKind
 
     /// <summary>Any other reason term given to <c>Stop</c> or <c>Exit</c>.</summary>
     Other,
+
+    /// <summary>The connection to the process's node was lost (<c>noconnection</c>); see <c>docs/distribution.md</c>.</summary>
+    NoConnection,
 }
 
 /// <summary>
@@ -62,6 +65,9 @@ public sealed class ExitReason : IEquatable<ExitReason>
 
     /// <summary><c>timeout</c>: why a start fails when init overran <see cref="StartOptions.Timeout"/> (the process itself is killed).</summary>
     public static ExitReason StartTimeout { get; } = new(ExitKind.Other, "timeout", null);
+
+    /// <summary><c>noconnection</c>: the node of a linked or monitored remote process became unreachable.</summary>
+    public static ExitReason NoConnection { get; } = new(ExitKind.NoConnection, null, null);
 
     /// <summary><c>{shutdown, Detail}</c>: an orderly stop that carries a detail; treated like <see cref="Shutdown"/>.</summary>
     public static ExitReason ShutdownWith(object detail) =>
@@ -120,6 +126,7 @@ public sealed class ExitReason : IEquatable<ExitReason>
         ExitKind.Kill => "kill",
         ExitKind.Killed => "killed",
         ExitKind.NoProc => "noproc",
+        ExitKind.NoConnection => "noconnection",
         ExitKind.Crash => GuardedText.ExceptionSummary(Exception!),
         _ => Detail is null ? "other" : GuardedText.Of(Detail),
     };

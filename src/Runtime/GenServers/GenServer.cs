@@ -108,9 +108,13 @@ public abstract partial class GenServer : ProcessBehavior
         {
             Owner.Link(process);
         }
+        else if (other.IsRemote)
+        {
+            Owner.LinkRemote(other);
+        }
         else
         {
-            throw new ArgumentException("Only local processes can be linked.", nameof(other));
+            throw new ArgumentException("Only live processes can be linked (the pid is empty or names a process of an earlier incarnation of this node).", nameof(other));
         }
     }
 
@@ -120,6 +124,10 @@ public abstract partial class GenServer : ProcessBehavior
         if (other.Process is { } process)
         {
             Owner.Unlink(process);
+        }
+        else if (other.IsRemote)
+        {
+            Owner.UnlinkRemote(other);
         }
     }
 

@@ -38,8 +38,31 @@ public sealed partial class ArborNode : IAsyncDisposable
         _ = TimerService.Shared;
     }
 
-    /// <summary>Starts a node.</summary>
-    public static ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null) => new(new ArborNode(options ?? new ArborNodeOptions()));
+    /// <summary>
+    /// Starts a node. With <see cref="ArborNodeOptions.Name"/> set it is a distributed node: it listens, registers
+    /// with EPMD and can talk to other Arbor and Erlang nodes (see <c>docs/distribution.md</c>).
+    /// </summary>
+    /// <exception cref="System.ArgumentException">A distribution option or the name is invalid.</exception>
+    /// <exception cref="System.InvalidOperationException">The listen port is taken or EPMD refuses the name.</exception>
+    public static async ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null)
+    {
+        options ??= new ArborNodeOptions();
+        var node = new ArborNode(options);
+        if (options.Name is { } name)
+        {
+            try
+            {
+                node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return node;
+    }
 
     /// <summary>The logger factory crash and supervisor reports are written to.</summary>
     public ILoggerFactory LoggerFactory { get; }
@@ -137,8 +160,8 @@ public sealed partial class ArborNode : IAsyncDisposable
     /// Shuts the node down and returns when that is done: no new process can start; every process that has no live
     /// parent is asked to stop with <c>shutdown</c> (terminate runs, a supervisor stops its children in order); after
     /// <see cref="ArborNodeOptions.ShutdownTimeout"/> whatever still runs is killed. Every call to a process of this node
-    /// fails with <see cref="ProcessExitedException"/>, and the node's timers are stopped. Calling it again waits for the
-    /// first disposal.
+    /// fails with <see cref="ProcessExitedException"/>, the node's timers are stopped and its distribution
+    /// connections closed. Calling it again waits for the first disposal.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -154,9 +177,19 @@ public sealed partial class ArborNode : IAsyncDisposable
         }
         finally
         {
-            Timers.Dispose();
-            Scheduling.Dispose();
-            _disposed.TrySetResult();
+            try
+            {
+                if (Distribution is { } distribution)
+                {
+                    await distribution.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                Timers.Dispose();
+                Scheduling.Dispose();
+                _disposed.TrySetResult();
+            }
         }
     }
 

@@ -32,4 +32,16 @@ public sealed class ArborNodeOptions
     /// supervisor stopping its children) before it kills those still running; 5 seconds by default.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The node's name (<c>alive@host</c>, or just <c>alive</c> for this host); setting it makes the node distributed.
+    /// Null (default): a node that does not take part in distribution.
+    /// </summary>
+    public string? Name { get; init; }
+
+    /// <summary>The shared secret peers must know; null reads <c>~/.erlang.cookie</c> (creating it if missing), as <c>erl</c> does.</summary>
+    public string? Cookie { get; init; }
+
+    /// <summary>Ports, EPMD, hidden mode, ticks and limits of a distributed node.</summary>
+    public Arbor.Distribution.DistributionOptions Distribution { get; init; } = new();
 }

@@ -8,8 +8,9 @@ namespace Arbor;
 /// </summary>
 /// <remarks>
 /// A local pid carries a direct reference to its process so that a send is a pointer dereference, not a table
-/// lookup. <see cref="NodeId"/> is 0 for local processes; a later distribution layer gives remote pids a non-zero
-/// node id and no local reference, so the same type serves both.
+/// lookup. <see cref="NodeId"/> is 0 for local processes; a remote pid (a process on another node, see
+/// <c>docs/distribution.md</c>) has a non-zero node id naming the node and its incarnation, no local reference, and
+/// its Erlang id and serial packed into <see cref="Id"/>; it prints as Erlang prints remote pids (<c>&lt;5.42.0&gt;</c>).
 /// </remarks>
 public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
 {
@@ -30,6 +31,14 @@ public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
         NodeId = 0;
     }
 
+    /// <summary>A remote pid: <paramref name="nodeId"/> names the node (non-zero), <paramref name="id"/> packs its Erlang id (low half) and serial.</summary>
+    internal Pid(int nodeId, long id)
+    {
+        Process = null;
+        Id = id;
+        NodeId = nodeId;
+    }
+
     /// <summary>The empty pid (no process).</summary>
     public static Pid None => default;
 
@@ -38,6 +47,12 @@ public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
 
     /// <summary>True when the process is on this node and has not exited yet (a snapshot: it may exit right after).</summary>
     public bool IsAlive => Process is { IsAlive: true };
+
+    /// <summary>True for a process on another node.</summary>
+    public bool IsRemote => NodeId != 0;
+
+    /// <summary>The name of the node the process runs on (<c>alive@host</c>), or null for a local process.</summary>
+    public string? Node => NodeId == 0 ? null : Arbor.Distribution.Nodes.RemoteNodeTable.Get(NodeId).Name.Name;
 
     internal static long NextId() => Interlocked.Increment(ref s_lastId);
 
@@ -75,6 +90,7 @@ public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
     /// <summary>Ordering by node, then serial.</summary>
     public static bool operator >=(Pid left, Pid right) => left.CompareTo(right) >= 0;
 
-    /// <summary>Erlang notation: <c>&lt;node.serial.0&gt;</c>.</summary>
-    public override string ToString() => IsNone ? "<none>" : $"<{NodeId}.{Id}.0>";
+    /// <summary>Erlang notation: <c>&lt;0.serial.0&gt;</c> for a local process, <c>&lt;node.id.serial&gt;</c> for a remote one.</summary>
+    public override string ToString() =>
+        IsNone ? "<none>" : NodeId == 0 ? $"<0.{Id}.0>" : $"<{NodeId}.{(uint)Id}.{(uint)(Id >> 32)}>";
 }

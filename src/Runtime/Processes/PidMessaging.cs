@@ -9,8 +9,11 @@ public static class PidMessaging
     /// <summary>
     /// Sends <paramref name="message"/> to <paramref name="pid"/>. Never fails: a send to a process that has exited is
     /// dropped, as in Erlang. Messages from one sender arrive in the order they were sent. A send made by the handler of a
-    /// process that has already exited (killed while the handler ran on) is dropped too.
+    /// process that has already exited (killed while the handler ran on) is dropped too. A remote pid's message is
+    /// encoded as an Erlang term (see <c>docs/distribution.md</c>) and goes over the connection to its node, which is
+    /// made if needed.
     /// </summary>
+    /// <exception cref="ArgumentException">The pid is remote and the message has no Erlang term form.</exception>
     public static void Send(this Pid pid, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -26,6 +29,13 @@ public static class PidMessaging
             return;
         }
 
-        pid.Process?.Enqueue(new InfoEnvelope(message));
+        if (pid.Process is { } process)
+        {
+            process.Enqueue(new InfoEnvelope(message));
+        }
+        else if (pid.IsRemote)
+        {
+            Arbor.Distribution.RemoteRoute.For(pid)?.Send(Process.Current?.Pid ?? Pid.None, pid, message);
+        }
     }
 }

@@ -244,11 +244,28 @@ internal sealed partial class Process
             }
         }
 
+        if (taken.RemoteLinks is not null || taken.RemoteWatchers is not null)
+        {
+            // The connection layer tells the peers; a failure there (a closed connection) must not stop the rest of the
+            // exit sequence: those peers learn of the exit as noconnection instead.
+            try
+            {
+                Node.Distribution?.OnLocalExit(this, reason, taken.RemoteLinks, taken.RemoteWatchers);
+            }
+            catch (Exception)
+            {
+            }
+        }
+
         if (taken.Monitors is not null)
         {
             foreach (var monitor in taken.Monitors)
             {
-                if (monitor.Target.Process is { } target)
+                if (monitor.Target.IsRemote)
+                {
+                    Node.Distribution?.Demonitor(monitor);
+                }
+                else if (monitor.Target.Process is { } target)
                 {
                     lock (target)
                     {
@@ -304,7 +321,10 @@ internal sealed partial class Process
         }
 
         var taken = new ExitTaken(
-            extras.Links, extras.Watchers, extras.Registrations, extras.ExitCancellation, extras.Monitors, extras.DeferredCalls, extras.HeldReplies);
+            extras.Links, extras.Watchers, extras.Registrations, extras.ExitCancellation, extras.Monitors, extras.DeferredCalls, extras.HeldReplies,
+            extras.RemoteLinks, extras.RemoteWatchers);
+        extras.RemoteLinks = null;
+        extras.RemoteWatchers = null;
         extras.Links = null;
         extras.Watchers = null;
         extras.Registrations = null;
@@ -501,5 +521,7 @@ internal sealed partial class Process
         CancellationTokenSource? ExitCancellation,
         List<MonitorRef>? Monitors,
         List<CallMessage>? DeferredCalls,
-        List<CallMessage>? HeldReplies);
+        List<CallMessage>? HeldReplies,
+        HashSet<Pid>? RemoteLinks,
+        List<Arbor.Distribution.Control.RemoteWatcher>? RemoteWatchers);
 }

@@ -80,6 +80,21 @@ internal sealed partial class Process
     public MonitorRef Monitor(Pid target)
     {
         var reference = new MonitorRef(this, target);
+        if (target.IsRemote)
+        {
+            (Extras.Monitors ??= new List<MonitorRef>()).Add(reference);
+            if (Node.Distribution is { } distribution)
+            {
+                distribution.Monitor(reference);
+            }
+            else
+            {
+                Enqueue(new InfoEnvelope(new Down(reference, target, ExitReason.NoConnection)));
+            }
+
+            return reference;
+        }
+
         var process = target.Process;
         var added = false;
         if (process is not null)
@@ -136,6 +151,11 @@ internal sealed partial class Process
         }
 
         ForgetMonitor(reference);
+        if (reference.Target.IsRemote)
+        {
+            return Node.Distribution?.Demonitor(reference) == true;
+        }
+
         var process = reference.Target.Process;
         if (process is null)
         {
@@ -157,9 +177,74 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>Sends an exit signal to <paramref name="target"/> as OTP <c>exit/2</c> does.</summary>
-    public static void SendExit(Pid from, Pid target, ExitReason reason) =>
+    /// <summary>Sends an exit signal to <paramref name="target"/> as OTP <c>exit/2</c> does (across nodes too).</summary>
+    public static void SendExit(Pid from, Pid target, ExitReason reason)
+    {
+        if (target.IsRemote)
+        {
+            Arbor.Distribution.RemoteRoute.For(target)?.SendExit(from, target, reason);
+            return;
+        }
+
         target.Process?.EnqueueSignal(new ExitSignal(from, reason, ExitSignalSource.Explicit));
+    }
+
+    /// <summary>Links with a process on another node; without distribution the link fails at once with <c>noconnection</c>.</summary>
+    public void LinkRemote(Pid remote)
+    {
+        if (Node.Distribution is { } distribution)
+        {
+            distribution.Link(this, remote);
+        }
+        else
+        {
+            EnqueueSignal(new ExitSignal(remote, ExitReason.NoConnection, ExitSignalSource.DeadLink));
+        }
+    }
+
+    /// <summary>Removes a link with a process on another node (no-op when not linked).</summary>
+    public void UnlinkRemote(Pid remote) => Node.Distribution?.Unlink(this, remote);
+
+    /// <summary>Records this side of a link with a remote process; false if this process has exited or the link exists.</summary>
+    internal bool AddRemoteLink(Pid remote)
+    {
+        lock (this)
+        {
+            return !IsExitedLocked() && (Extras.RemoteLinks ??= new HashSet<Pid>()).Add(remote);
+        }
+    }
+
+    /// <summary>Drops this side of a link with a remote process; false if there was none.</summary>
+    internal bool RemoveRemoteLink(Pid remote)
+    {
+        lock (this)
+        {
+            return _extras?.RemoteLinks?.Remove(remote) == true;
+        }
+    }
+
+    /// <summary>Records a remote process's monitor on this one; false if this process has exited (the watcher gets noproc).</summary>
+    internal bool AddRemoteWatcher(Arbor.Distribution.Control.RemoteWatcher watcher)
+    {
+        lock (this)
+        {
+            if (IsExitedLocked())
+            {
+                return false;
+            }
+
+            (Extras.RemoteWatchers ??= new List<Arbor.Distribution.Control.RemoteWatcher>()).Add(watcher);
+            return true;
+        }
+    }
+
+    internal void RemoveRemoteWatcher(Arbor.Distribution.Control.RemoteWatcher watcher)
+    {
+        lock (this)
+        {
+            _extras?.RemoteWatchers?.Remove(watcher);
+        }
+    }
 
     /// <summary>Caller holds the lock (or accepts a snapshot).</summary>
     private bool IsExitedLocked() => _exitReason is not null;

@@ -72,7 +72,7 @@ internal sealed partial class Process
     {
         if (exited.Process is not { } process)
         {
-            return false;
+            return exited.IsRemote && RemoveRemoteLink(exited);
         }
 
         lock (this)

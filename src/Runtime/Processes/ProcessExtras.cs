@@ -15,6 +15,12 @@ internal sealed class ProcessExtras
     /// <summary>shared: linked processes.</summary>
     public HashSet<Process>? Links;
 
+    /// <summary>shared: processes on other nodes linked with this one.</summary>
+    public HashSet<Pid>? RemoteLinks;
+
+    /// <summary>shared: processes on other nodes monitoring this one.</summary>
+    public List<Arbor.Distribution.Control.RemoteWatcher>? RemoteWatchers;
+
     /// <summary>shared: monitors other processes hold on this one.</summary>
     public List<MonitorRef>? Watchers;
 

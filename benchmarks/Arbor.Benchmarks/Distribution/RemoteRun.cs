@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Arbor.Distribution;
+using Arbor.Distribution.Terms;
+
+namespace Arbor.Benchmarks.Distribution;
+
+/// <summary>
+/// <c>-- remote BEAM_DIR [scale]</c>: remote cast throughput (one producer, one server on another node, loopback) and
+/// sequential call latency for Arbor→Arbor, Arbor→Erlang, Erlang→Arbor, and Erlang→Erlang as the anchor, all in one
+/// run on one machine. <c>BEAM_DIR</c> holds the compiled <c>arbor_remote_bench</c>.
+/// </summary>
+internal static class RemoteRun
+{
+    private static readonly Atom Tick = Atom.Of("tick");
+    private static readonly Atom Ping = Atom.Of("ping");
+
+    public static async Task RunAsync(string beamDirectory, double scale)
+    {
+        var casts = (int)(200_000 * scale);
+        var calls = (int)(20_000 * scale);
+        var epmd = FreePort();
+        var cookie = "bench";
+        var options = new DistributionOptions { EpmdPort = epmd };
+        await using var a = await ArborNode.StartAsync(new ArborNodeOptions { Name = "bench_a", Cookie = cookie, Distribution = options });
+        await using var b = await ArborNode.StartAsync(new ArborNodeOptions { Name = "bench_b", Cookie = cookie, Distribution = options });
+        await GenServer.StartAsync(b, () => new RemoteSink(), new StartOptions { Name = "sink" });
+        using var erlSink = StartErl(beamDirectory, epmd, cookie, "bench_e1", "arbor_remote_bench:sink()");
+        await WaitReadyAsync(erlSink);
+
+        await MeasureArborAsync(a, b.NodeName!, "arbor_to_arbor", casts, calls);
+        var erlNode = "bench_e1@" + b.NodeName!.Split('@')[1];
+        await MeasureArborAsync(a, erlNode, "arbor_to_erlang", casts, calls);
+        await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e2", b.NodeName!, "erlang_to_arbor", casts, calls);
+        await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e3", erlNode, "erlang_to_erlang", casts, calls);
+        erlSink.Kill(entireProcessTree: true);
+    }
+
+    private static async Task MeasureArborAsync(ArborNode from, string node, string label, int casts, int calls)
+    {
+        var baseCount = (long)(await from.CallAsync("sink", node, Ping))!;
+        for (var i = 0; i < 200; i++)
+        {
+            await from.CallAsync("sink", node, Ping);
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < casts; i++)
+        {
+            from.Cast("sink", node, Tick);
+        }
+
+        var enqueueSeconds = clock.Elapsed.TotalSeconds;
+
+        while ((long)(await from.CallAsync("sink", node, Ping, TimeSpan.FromSeconds(60)))! < baseCount + casts)
+        {
+        }
+
+        var castSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        for (var i = 0; i < calls; i++)
+        {
+            await from.CallAsync("sink", node, Ping);
+        }
+
+        var callMicros = clock.Elapsed.TotalMicroseconds / calls;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}_cast {casts / castSeconds:0} msgs/s"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: casts queued at {casts / enqueueSeconds:0}/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}_call {callMicros:0.0} us/call"));
+    }
+
+    private static async Task RunErlangClientAsync(string beamDirectory, int epmd, string cookie, string alive, string target, string label, int casts, int calls)
+    {
+        using var client = StartErl(beamDirectory, epmd, cookie, alive,
+            $"arbor_remote_bench:run([\"{target}\", \"{casts}\", \"{calls}\", \"{label}\"])");
+        Console.Write(await client.StandardOutput.ReadToEndAsync());
+        await client.WaitForExitAsync();
+    }
+
+    private static Process StartErl(string beamDirectory, int epmd, string cookie, string alive, string eval)
+    {
+        var info = new ProcessStartInfo("erl") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-sname", alive, "-setcookie", cookie, "-noshell", "-start_epmd", "false", "-pa", beamDirectory, "-eval", eval })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ERL_EPMD_PORT"] = epmd.ToString(CultureInfo.InvariantCulture);
+        return Process.Start(info) ?? throw new InvalidOperationException("erl did not start");
+    }
+
+    private static async Task WaitReadyAsync(Process erl)
+    {
+        while (await erl.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.Trim() == "ready")
+            {
+                return;
+            }
+        }
+
+        throw new IOException("the Erlang sink exited before it was ready");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
