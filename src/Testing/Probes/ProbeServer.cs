@@ -16,8 +16,6 @@ internal sealed class ProbeServer : GenServer
 
     public ProbeServer(ChannelWriter<object> inbox) => _inbox = inbox;
 
-    public Pid SelfPid => Self;
-
     public bool Trapping
     {
         get => TrapExit;

@@ -181,4 +181,36 @@ public sealed class TestProbeTests
         Assert.False(probe.Pid.IsAlive);
         Assert.True((await test.Node.WhenExited(probe.Pid)).IsNormal);
     }
+
+    [Fact]
+    public async Task Receive_takes_any_message_and_records_calls_and_casts_from_the_code_under_test()
+    {
+        await using var test = await ArborTestNode.StartAsync();
+        var probe = await test.CreateProbeAsync();
+        var asNotifier = NotifierRef.FromPid(probe.Pid);
+
+        asNotifier.Publish("cast to a probe");
+        probe.Send(new Ping(1));
+
+        Assert.Contains("cast to a probe", (await probe.ReceiveAsync()).ToString());
+        Assert.Equal(new Ping(1), await probe.ReceiveAsync());
+    }
+
+    [Fact]
+    public async Task Demonitor_and_unlink_undo_monitor_and_link()
+    {
+        await using var test = await ArborTestNode.StartAsync();
+        var probe = await test.CreateProbeAsync();
+        var notifier = await test.StartSupervisedAsync<NotifierRef>(Notifier.ChildSpec(restart: Restart.Temporary));
+        var monitor = await probe.MonitorAsync(notifier.Pid);
+        await probe.LinkAsync(notifier.Pid);
+
+        Assert.True(await probe.DemonitorAsync(monitor));
+        await probe.UnlinkAsync(notifier.Pid);
+        notifier.Crash("alone");
+        await test.Node.WhenExited(notifier.Pid);
+
+        await probe.ExpectNoMessageAsync();
+        Assert.True(probe.Pid.IsAlive);
+    }
 }
