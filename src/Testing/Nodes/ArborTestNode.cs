@@ -269,16 +269,21 @@ public sealed class ArborTestNode : IAsyncDisposable
 
     private async Task CheckLeaksAsync(List<Exception> failures)
     {
+        if (!_options.FailOnLeakedProcesses)
+        {
+            return;
+        }
+
+        var alive = await ExitSettling.AliveAfterSettlingAsync(Node, _options.LeakQuietPeriod).ConfigureAwait(false);
+        if (alive == 0)
+        {
+            return;
+        }
+
         (Pid Pid, string Description)[] tracked;
         lock (_tracked)
         {
             tracked = _tracked.Where(t => t.Pid.IsAlive).ToArray();
-        }
-
-        var alive = Node.ProcessCount;
-        if (!_options.FailOnLeakedProcesses || alive == 0)
-        {
-            return;
         }
 
         var named = tracked.Length == 0

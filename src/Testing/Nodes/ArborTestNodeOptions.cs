@@ -29,4 +29,11 @@ public sealed class ArborTestNodeOptions
     /// everything the kit started has been stopped; true by default.
     /// </summary>
     public bool FailOnLeakedProcesses { get; init; } = true;
+
+    /// <summary>
+    /// How long the leak check waits without any process exiting before it calls what is still alive leaked; 1 second by
+    /// default. Processes still exiting when the test ends (those linked to a stopped child, say) are waited for, exit by
+    /// exit; only a test that really leaks pays this wait.
+    /// </summary>
+    public TimeSpan LeakQuietPeriod { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -132,6 +132,19 @@ public sealed class ArborTestNodeTests
     }
 
     [Fact]
+    public async Task A_process_linked_to_a_supervised_child_is_waited_for_not_reported()
+    {
+        var test = await ArborTestNode.StartAsync();
+        var server = await test.StartSupervisedAsync<WithHelperRef>(WithHelper.ChildSpec());
+        var helper = await server.StartHelperAsync();
+
+        await test.DisposeAsync();
+
+        Assert.False(helper.IsAlive);
+        Assert.Equal(0, test.Node.ProcessCount);
+    }
+
+    [Fact]
     public async Task The_leak_check_can_be_turned_off()
     {
         var test = await ArborTestNode.StartAsync(new ArborTestNodeOptions { FailOnLeakedProcesses = false });

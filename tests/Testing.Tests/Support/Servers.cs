@@ -65,3 +65,10 @@ public partial class Broken
 
     [Call] public bool Ping() => true;
 }
+
+/// <summary>A server that starts a helper linked to itself: when the server stops, the helper follows a moment later.</summary>
+[GenServer]
+public partial class WithHelper
+{
+    [Call] public async ValueTask<Pid> StartHelper() => (await Notifier.StartLinkAsync(Node)).Pid;
+}
