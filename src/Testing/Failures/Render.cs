@@ -30,8 +30,20 @@ internal static class Render
             text = $"<ToString threw {exception.GetType().Name}>";
         }
 
+        if (value is string)
+        {
+            return $"\"{text}\"";
+        }
+
+        // Records and most messages already start with their type's name; others get it in front, so a failure message
+        // always says what type arrived.
         var type = TypeName(value.GetType());
-        return text is null || text == value.GetType().ToString() ? type : $"{type} {text}";
+        if (text is null || text == value.GetType().ToString())
+        {
+            return type;
+        }
+
+        return text.StartsWith(value.GetType().Name, StringComparison.Ordinal) ? text : $"{type} {text}";
     }
 
     public static string TypeName(Type type)
