@@ -231,7 +231,7 @@ public sealed class TestProbe : IAsyncDisposable
     {
         using var deadline = new CancellationTokenSource(timeout);
         return await TryNextAsync(deadline.Token).ConfigureAwait(false)
-            ?? throw new ExpectationFailedException($"Probe {Pid} expected {wanted} within {Render.Seconds(timeout)} but received nothing." + Earlier(skipLast: 0));
+            ?? throw new ExpectationFailedException($"Probe {Pid} expected {wanted} within {Render.Seconds(timeout)} but received nothing." + Earlier(skipLast: 0) + ExitNote());
     }
 
     /// <summary>The next message, or null once <paramref name="deadline"/> passes.</summary>
@@ -247,6 +247,13 @@ public sealed class TestProbe : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>Says so when the probe itself is dead (a link took it down): then nothing can arrive.</summary>
+    private string ExitNote()
+    {
+        var exit = _node.WhenExited(Pid);
+        return exit.IsCompletedSuccessfully ? $" The probe itself has exited ({exit.Result}): link it only while it traps exits." : string.Empty;
     }
 
     /// <summary>The messages taken before the one being judged (the last <paramref name="skipLast"/> taken), newest last.</summary>

@@ -213,4 +213,19 @@ public sealed class TestProbeTests
         await probe.ExpectNoMessageAsync();
         Assert.True(probe.Pid.IsAlive);
     }
+
+    [Fact]
+    public async Task An_expectation_on_a_dead_probe_says_the_probe_exited()
+    {
+        await using var test = await ArborTestNode.StartAsync();
+        var probe = await test.CreateProbeAsync();
+        var notifier = await test.StartSupervisedAsync<NotifierRef>(Notifier.ChildSpec(restart: Restart.Temporary));
+        await probe.LinkAsync(notifier.Pid);
+
+        notifier.Crash("takes the probe along");
+        await test.Node.WhenExited(probe.Pid);
+
+        var failure = await Assert.ThrowsAsync<ExpectationFailedException>(() => probe.ExpectMessageAsync<Ping>(timeout: Short));
+        Assert.Contains("The probe itself has exited (", failure.Message);
+    }
 }
