@@ -32,6 +32,9 @@ internal sealed class ProbeServer : GenServer
 
     public void StopNormally() => Stop();
 
+    /// <summary>The deferred-reply token of a call the probe received, so the test can answer it from outside the process.</summary>
+    public static ReplyTo<T> ReplyTokenFor<T>(CallMessage<T> call) => DeferReply(call);
+
     protected override ValueTask HandleInfoAsync(object message)
     {
         _inbox.TryWrite(message);
@@ -52,8 +55,8 @@ internal sealed class ProbeServer : GenServer
         }
         else
         {
-            // A call from the code under test: recorded for the test to inspect. A generic probe cannot know the answer,
-            // so the caller gets none and times out, as a call to a silent process does.
+            // A call from the code under test: left unanswered (the runtime keeps it as a deferred reply) and handed to the
+            // test, which may answer it with TestProbe.Reply or let the caller time out.
             _inbox.TryWrite(call);
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Arbor.Protocol;
 
 namespace Arbor.Testing;
 
@@ -13,7 +14,8 @@ namespace Arbor.Testing;
 /// </summary>
 /// <remarks>
 /// One test reads a probe at a time: expectations take messages off the front of its queue. A call made to the probe by
-/// the code under test is recorded as a message and not answered, so that caller times out.
+/// the code under test arrives as its <see cref="CallMessage{TResult}"/>; answer it with <see cref="Reply{T}"/>, or leave
+/// it and the caller times out.
 /// </remarks>
 public sealed class TestProbe : IAsyncDisposable
 {
@@ -58,6 +60,16 @@ public sealed class TestProbe : IAsyncDisposable
         }
 
         return probe;
+    }
+
+    /// <summary>
+    /// Answers a call the probe received (take it with <c>ExpectMessageAsync&lt;CallMessage&lt;T&gt;&gt;()</c>), so a probe
+    /// can stand in for a server the code under test calls. False if the call was already answered or its caller gave up.
+    /// </summary>
+    public bool Reply<T>(CallMessage<T> call, T value)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return ProbeServer.ReplyTokenFor(call).Reply(value);
     }
 
     /// <summary>Sends <paramref name="message"/> to the probe, as any process would.</summary>

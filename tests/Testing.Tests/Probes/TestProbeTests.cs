@@ -1,3 +1,4 @@
+using Arbor.Protocol;
 using Arbor.Testing.Tests.Support;
 
 namespace Arbor.Testing.Tests.Probes;
@@ -227,5 +228,20 @@ public sealed class TestProbeTests
 
         var failure = await Assert.ThrowsAsync<ExpectationFailedException>(() => probe.ExpectMessageAsync<Ping>(timeout: Short));
         Assert.Contains("The probe itself has exited (", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_probe_answers_a_call_from_the_code_under_test()
+    {
+        await using var test = await ArborTestNode.StartAsync();
+        var probe = await test.CreateProbeAsync();
+        var fakeNotifier = NotifierRef.FromPid(probe.Pid);
+
+        var pending = fakeNotifier.SubscribeAsync(probe.Pid);
+        var call = await probe.ExpectMessageAsync<CallMessage<int>>();
+
+        Assert.True(probe.Reply(call, 42));
+        Assert.Equal(42, await pending);
+        Assert.False(probe.Reply(call, 43));
     }
 }
