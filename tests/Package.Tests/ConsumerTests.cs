@@ -26,6 +26,20 @@ public sealed class ConsumerTests(PackedArbor packed, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_test_kit_package_brings_Arbor_with_its_generator_and_works_without_a_test_framework()
+    {
+        await packed.PackTestKitAsync();
+        var consumer = packed.CreateConsumer("KitApp", ConsumerSources.TestKitApp, "Arbor.Testing");
+
+        var build = await packed.Build(consumer);
+        Assert.True(build.Succeeded, build.ToString());
+
+        var run = await packed.Run(consumer);
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Equal("added=15 down=boom report=boom", run.Output.Trim());
+    }
+
+    [Fact]
     public async Task A_seeded_defect_is_reported_as_a_warning_and_warnaserror_fails_the_build()
     {
         var consumer = packed.CreateConsumer("Defect", ConsumerSources.AppWithDefect());

@@ -95,4 +95,27 @@ public static class ConsumerSources
 
         return files;
     }
+
+    /// <summary>A program that tests the counter with the packed test kit (no test framework: the kit needs none).</summary>
+    public const string TestKitProgram = """
+        using Arbor;
+        using Arbor.Testing;
+        using Consumer;
+
+        await using var test = await ArborTestNode.StartAsync();
+        var counter = await test.StartSupervisedAsync<CounterRef>(Counter.ChildSpec(start: 10, restart: Restart.Temporary));
+        var probe = await test.CreateProbeAsync();
+        await probe.MonitorAsync(counter.Pid);
+        var added = await counter.AddAsync(5);
+        counter.Crash();
+        var down = await probe.ExpectDownAsync(counter.Pid);
+        var report = await test.Logs.ExpectCrashReportAsync(counter.Pid);
+        Console.WriteLine($"added={added} down={down.Reason.Exception?.Message} report={report.Exception?.Message}");
+        """;
+
+    public static IReadOnlyDictionary<string, string> TestKitApp => new Dictionary<string, string>
+    {
+        ["Counter.cs"] = Counter,
+        ["Program.cs"] = TestKitProgram,
+    };
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading;
 
 namespace Arbor.Package.Tests.Support;
 
@@ -12,6 +13,7 @@ namespace Arbor.Package.Tests.Support;
 /// </summary>
 public sealed class PackedArbor : IAsyncLifetime
 {
+    private readonly SemaphoreSlim _testKitPack = new(1, 1);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "arbor-package-tests", Guid.NewGuid().ToString("N"));
 
     public string Feed => Path.Combine(_root, "feed");
@@ -45,14 +47,45 @@ public sealed class PackedArbor : IAsyncLifetime
             throw new InvalidOperationException("Packing Arbor failed:\n" + pack);
         }
 
-        Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single();
+        Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single(path => !Path.GetFileName(path).StartsWith("Arbor.Testing.", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(Package)["Arbor.".Length..];
         WriteWorkspace(await DotNet.GlobalPackagesFolder());
     }
 
-    /// <summary>Writes a consumer project referencing the packed Arbor, plus <paramref name="files"/>; returns its directory.</summary>
-    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
+    /// <summary>
+    /// Packs the test kit (<c>Arbor.Testing</c>) into the same feed, once, for the tests that consume it; the others do not
+    /// pay for it.
+    /// </summary>
+    public async Task PackTestKitAsync()
     {
+        await _testKitPack.WaitAsync();
+        try
+        {
+            if (Directory.GetFiles(Feed, "Arbor.Testing.*.nupkg").Length > 0)
+            {
+                return;
+            }
+
+            var pack = await DotNet.Run(Repository.Root,
+            [
+                "pack", Repository.PathOf("src/Testing/Arbor.Testing.csproj"), "-c", Repository.Configuration, "-o", Feed,
+                "--disable-build-servers", "-nologo",
+            ]);
+            if (!pack.Succeeded)
+            {
+                throw new InvalidOperationException("Packing Arbor.Testing failed:\n" + pack);
+            }
+        }
+        finally
+        {
+            _testKitPack.Release();
+        }
+    }
+
+    /// <summary>Writes a consumer project referencing the packed Arbor (or the other <paramref name="packages"/> of the feed), plus <paramref name="files"/>; returns its directory.</summary>
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, params string[] packages)
+    {
+        var references = string.Join("\n", (packages.Length == 0 ? new[] { "Arbor" } : packages).Select(p => $"    <PackageReference Include=\"{p}\" Version=\"{Version}\" />"));
         var directory = Path.Combine(Workspace, name);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
@@ -66,7 +99,7 @@ public sealed class PackedArbor : IAsyncLifetime
                 <UseAppHost>false</UseAppHost>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Arbor" Version="{Version}" />
+            {references}
               </ItemGroup>
             </Project>
             """);

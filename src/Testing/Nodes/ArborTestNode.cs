@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Arbor.Testing;
+
+/// <summary>
+/// A node for one test: it captures the node's logs, starts children under a test supervisor that stops them when the test
+/// ends (ExUnit's <c>start_supervised!</c>), creates probes, and on dispose fails the test if processes outlived it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var test = await ArborTestNode.StartAsync();
+/// var counter = await test.StartSupervisedAsync&lt;CounterRef&gt;(Counter.ChildSpec(start: 0));
+/// Assert.Equal(5, await counter.AddAsync(5));
+/// </code>
+/// </example>
+/// <remarks>
+/// Disposing runs, in order: the supervised children stop in reverse start order (by their own shutdown settings); the
+/// probes stop; the <see cref="OnExit"/> callbacks run, last registered first; the leak check; the node stops. Every step
+/// runs even when an earlier one failed, and the failures are thrown together at the end.
+/// </remarks>
+public sealed class ArborTestNode : IAsyncDisposable
+{
+    /// <summary>The test supervisor never gives up on a child (ExUnit's choice): the child's restart policy alone decides.</summary>
+    private const int TestSupervisorMaxRestarts = 1_000_000;
+
+    private readonly ArborTestNodeOptions _options;
+    private readonly List<TestProbe> _probes = new();
+    private readonly List<(Pid Pid, string Description)> _tracked = new();
+    private readonly List<Func<ValueTask>> _onExit = new();
+    private readonly SemaphoreSlim _supervisorStart = new(1, 1);
+    private SupervisorRef? _supervisor;
+    private int _disposed;
+
+    private ArborTestNode(ArborNode node, LogCapture logs, ArborTestNodeOptions options)
+    {
+        Node = node;
+        Logs = logs;
+        _options = options;
+    }
+
+    /// <summary>The node: start processes on it as the code under test does.</summary>
+    public ArborNode Node { get; }
+
+    /// <summary>Everything the node logged (crash and supervisor reports), with assertions on it.</summary>
+    public LogCapture Logs { get; }
+
+    /// <summary>How long expectations wait when given no timeout.</summary>
+    public TimeSpan ExpectTimeout => _options.ExpectTimeout;
+
+    /// <summary>Starts a node for one test; dispose it at the end of the test (<c>await using</c>).</summary>
+    public static async Task<ArborTestNode> StartAsync(ArborTestNodeOptions? options = null)
+    {
+        options ??= new ArborTestNodeOptions();
+        var logs = new LogCapture(options.LogOutput, options.MinimumLogLevel) { DefaultTimeout = options.ExpectTimeout };
+        var node = await ArborNode.StartAsync(new ArborNodeOptions
+        {
+            LoggerFactory = new CapturingLoggerFactory(logs),
+            CrashReportDetail = options.CrashReportDetail,
+        }).ConfigureAwait(false);
+        return new ArborTestNode(node, logs, options);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="spec"/> under the test supervisor and waits until it has started (ExUnit's
+    /// <c>start_supervised!</c>). It is restarted as its restart policy says, and stopped when the test ends, before the
+    /// <see cref="OnExit"/> callbacks; children stop in reverse start order.
+    /// </summary>
+    /// <returns>The child's pid.</returns>
+    /// <exception cref="ChildStartException">The child failed to start, or a child with the same id is already supervised.</exception>
+    /// <exception cref="InvalidChildSpecException">The spec is invalid.</exception>
+    public async Task<Pid> StartSupervisedAsync(ChildSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var supervisor = await TestSupervisorAsync().ConfigureAwait(false);
+        var result = await supervisor.StartChildAsync(spec).ConfigureAwait(false);
+        return result.EnsureStarted(spec.Id);
+    }
+
+    /// <summary>Starts <paramref name="spec"/> under the test supervisor (see <see cref="StartSupervisedAsync(ChildSpec)"/>) and returns a typed client for it.</summary>
+    /// <typeparam name="TRef">The client type, for example a generated <c>CounterRef</c>.</typeparam>
+    public async Task<TRef> StartSupervisedAsync<TRef>(ChildSpec spec)
+        where TRef : struct, IProcessRef<TRef> => TRef.FromPid(await StartSupervisedAsync(spec).ConfigureAwait(false));
+
+    /// <summary>Stops the supervised child <paramref name="id"/> by its shutdown setting and forgets it (ExUnit's <c>stop_supervised!</c>).</summary>
+    /// <exception cref="ExpectationFailedException">No child with that id is supervised.</exception>
+    public async Task StopSupervisedAsync(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var supervisor = _supervisor;
+        if (supervisor is null || await supervisor.Value.TerminateChildAsync(id).ConfigureAwait(false) != TerminateChildResult.Terminated)
+        {
+            throw new ExpectationFailedException($"No child '{id}' is supervised by this test node.");
+        }
+
+        await supervisor.Value.DeleteChildAsync(id).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a <see cref="TestProbe"/>, stopped when the test ends.</summary>
+    /// <param name="name">A name to register it under, to stand in for a named collaborator; none by default.</param>
+    /// <param name="trapExit">Whether it traps exits from the start (for <see cref="TestProbe.ExpectExitAsync"/>).</param>
+    public async Task<TestProbe> CreateProbeAsync(string? name = null, bool trapExit = false)
+    {
+        var probe = await TestProbe.StartAsync(Node, name, trapExit, ExpectTimeout).ConfigureAwait(false);
+        lock (_probes)
+        {
+            _probes.Add(probe);
+        }
+
+        return probe;
+    }
+
+    /// <summary>
+    /// Tells the kit about a process the test started itself and expects to be gone by the end of the test: if it is still
+    /// alive then, the leak report names it with <paramref name="description"/> (its type, say) and the kit kills it.
+    /// </summary>
+    public Pid Track(Pid pid, string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        lock (_tracked)
+        {
+            _tracked.Add((pid, description));
+        }
+
+        return pid;
+    }
+
+    /// <summary>
+    /// Registers cleanup to run when the test ends, after the supervised children and probes have stopped (ExUnit's
+    /// <c>on_exit</c>); callbacks run last registered first.
+    /// </summary>
+    public void OnExit(Func<ValueTask> cleanup)
+    {
+        ArgumentNullException.ThrowIfNull(cleanup);
+        lock (_onExit)
+        {
+            _onExit.Add(cleanup);
+        }
+    }
+
+    /// <summary>
+    /// Stops everything the test started through the kit, runs the <see cref="OnExit"/> callbacks, checks for leaked
+    /// processes and stops the node.
+    /// </summary>
+    /// <exception cref="LeakedProcessesException">Processes were still alive at the end (when <see cref="ArborTestNodeOptions.FailOnLeakedProcesses"/> is on).</exception>
+    /// <exception cref="AggregateException">Several steps failed; each failure is inside.</exception>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        var failures = new List<Exception>();
+        await StopSupervisedChildrenAsync(failures).ConfigureAwait(false);
+        await StopProbesAsync(failures).ConfigureAwait(false);
+        await RunOnExitAsync(failures).ConfigureAwait(false);
+        await CheckLeaksAsync(failures).ConfigureAwait(false);
+        await Node.DisposeAsync().ConfigureAwait(false);
+        _supervisorStart.Dispose();
+
+        if (failures.Count == 1)
+        {
+            throw failures[0];
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException("Several steps of the test node's cleanup failed.", failures);
+        }
+    }
+
+    private async Task<SupervisorRef> TestSupervisorAsync()
+    {
+        if (_supervisor is { } started)
+        {
+            return started;
+        }
+
+        await _supervisorStart.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _supervisor ??= await Node.StartSupervisorAsync(new SupervisorOptions
+            {
+                Strategy = Strategy.OneForOne,
+                MaxRestarts = TestSupervisorMaxRestarts,
+                Within = TimeSpan.FromSeconds(1),
+            }).ConfigureAwait(false);
+            return _supervisor.Value;
+        }
+        finally
+        {
+            _supervisorStart.Release();
+        }
+    }
+
+    private async Task StopSupervisedChildrenAsync(List<Exception> failures)
+    {
+        if (_supervisor is not { } supervisor)
+        {
+            return;
+        }
+
+        try
+        {
+            // Children stop by their own shutdown settings, so the stop waits as long as they are allowed to take.
+            await supervisor.StopAsync(ExitReason.Shutdown, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+        }
+        catch (NoProcessException)
+        {
+            // The test stopped or killed the test supervisor itself: its children went with it.
+        }
+        catch (ProcessExitedException)
+        {
+            // Same, caught while it was exiting.
+        }
+        catch (Exception exception)
+        {
+            failures.Add(exception);
+        }
+
+        await Node.WhenExited(supervisor.Pid).ConfigureAwait(false);
+    }
+
+    private async Task StopProbesAsync(List<Exception> failures)
+    {
+        TestProbe[] probes;
+        lock (_probes)
+        {
+            probes = _probes.ToArray();
+        }
+
+        foreach (var probe in probes.Reverse())
+        {
+            try
+            {
+                await probe.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                failures.Add(exception);
+            }
+        }
+    }
+
+    private async Task RunOnExitAsync(List<Exception> failures)
+    {
+        Func<ValueTask>[] callbacks;
+        lock (_onExit)
+        {
+            callbacks = _onExit.ToArray();
+        }
+
+        foreach (var callback in callbacks.Reverse())
+        {
+            try
+            {
+                await callback().ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                failures.Add(exception);
+            }
+        }
+    }
+
+    private async Task CheckLeaksAsync(List<Exception> failures)
+    {
+        if (!_options.FailOnLeakedProcesses)
+        {
+            return;
+        }
+
+        var alive = await ExitSettling.AliveAfterSettlingAsync(Node, _options.LeakQuietPeriod).ConfigureAwait(false);
+        if (alive == 0)
+        {
+            return;
+        }
+
+        (Pid Pid, string Description)[] tracked;
+        lock (_tracked)
+        {
+            tracked = _tracked.Where(t => t.Pid.IsAlive).ToArray();
+        }
+
+        var named = tracked.Length == 0
+            ? string.Empty
+            : ":" + Render.List(tracked, t => $"{t.Pid} ({t.Description})", string.Empty);
+        var unnamed = alive - tracked.Length;
+        var rest = unnamed <= 0
+            ? string.Empty
+            : $"\n{unnamed} of them {(unnamed == 1 ? "was" : "were")} started without the kit, so it cannot name {(unnamed == 1 ? "it" : "them")}: " +
+              "start processes with StartSupervisedAsync, or Track them, or stop them before the test ends (and await their exit).";
+        failures.Add(new LeakedProcessesException(
+            $"{alive} process{(alive == 1 ? " was" : "es were")} still alive when the test ended{named}{rest}",
+            tracked.Select(t => t.Pid).ToArray(),
+            alive));
+
+        // Leave the node clean of what the kit can reach; unreachable processes stay until the test's own code stops them.
+        foreach (var (pid, _) in tracked)
+        {
+            Node.Exit(pid, ExitReason.Kill);
+            await Node.WhenExited(pid).ConfigureAwait(false);
+        }
+    }
+}
