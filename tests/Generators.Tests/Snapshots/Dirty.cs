@@ -252,6 +252,17 @@ namespace Shop
         /// <inheritdoc/>
         public void Load(string path) => global::Arbor.GenServer.Cast(Pid, new global::Shop.Indexer.ArborMessages.LoadCast(path));
 
+        /// <summary>
+        /// Stops the server (OTP <c>gen_server:stop</c>): it runs its terminate hook and exits with <paramref name="reason"/>
+        /// (<c>normal</c> when null); completes once the process is gone and its name is free.
+        /// </summary>
+        /// <param name="reason">The exit reason; <c>normal</c> when null.</param>
+        /// <param name="timeout">How long to wait for the exit; no limit when null.</param>
+        /// <returns>A task that completes when the server has exited.</returns>
+        /// <exception cref="global::Arbor.CallException">The server does not exist, did not exit in time, or exited with another reason.</exception>
+        public global::System.Threading.Tasks.Task StopAsync(global::Arbor.ExitReason? reason = null, global::System.TimeSpan? timeout = null) =>
+            global::Arbor.GenServer.StopAsync(Pid, reason, timeout);
+
         /// <inheritdoc/>
         public bool Equals(IndexerRef other) => Pid.Equals(other.Pid);
 
@@ -441,6 +452,17 @@ namespace Shop
         /// <inheritdoc/>
         public global::System.Threading.Tasks.ValueTask<string> FetchAsync(string url, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Arbor.GenServer.CallAsync(Pid, new global::Shop.Crawler.ArborMessages.FetchCall(url), timeout, cancellationToken);
+
+        /// <summary>
+        /// Stops the server (OTP <c>gen_server:stop</c>): it runs its terminate hook and exits with <paramref name="reason"/>
+        /// (<c>normal</c> when null); completes once the process is gone and its name is free.
+        /// </summary>
+        /// <param name="reason">The exit reason; <c>normal</c> when null.</param>
+        /// <param name="timeout">How long to wait for the exit; no limit when null.</param>
+        /// <returns>A task that completes when the server has exited.</returns>
+        /// <exception cref="global::Arbor.CallException">The server does not exist, did not exit in time, or exited with another reason.</exception>
+        public global::System.Threading.Tasks.Task StopAsync(global::Arbor.ExitReason? reason = null, global::System.TimeSpan? timeout = null) =>
+            global::Arbor.GenServer.StopAsync(Pid, reason, timeout);
 
         /// <inheritdoc/>
         public bool Equals(CrawlerRef other) => Pid.Equals(other.Pid);
