@@ -34,8 +34,8 @@ public sealed class PackedAnalyzerLoadTests(PackedArbor packed)
             .ToHashSet();
         var providers = Instances<CodeFixProvider, ExportCodeFixProviderAttribute>(fixes).ToList();
 
-        Assert.Equal(10, ruleIds.Count);
-        Assert.Equal(4, providers.Count);
+        Assert.Equal(11, ruleIds.Count);
+        Assert.Equal(5, providers.Count);
         Assert.All(providers, provider =>
         {
             Assert.NotEmpty(provider.FixableDiagnosticIds);

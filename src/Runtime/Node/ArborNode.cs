@@ -44,21 +44,24 @@ public sealed partial class ArborNode : IAsyncDisposable
     /// </summary>
     /// <exception cref="System.ArgumentException">A distribution option or the name is invalid.</exception>
     /// <exception cref="System.InvalidOperationException">The listen port is taken or EPMD refuses the name.</exception>
-    public static async ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null)
+    public static ValueTask<ArborNode> StartAsync(ArborNodeOptions? options = null)
     {
+        // Bad options throw here, synchronously, before anything starts; only a distributed node has work to await.
         options ??= new ArborNodeOptions();
         var node = new ArborNode(options);
-        if (options.Name is { } name)
+        return options.Name is { } name ? StartDistributionAsync(node, name, options) : new(node);
+    }
+
+    private static async ValueTask<ArborNode> StartDistributionAsync(ArborNode node, string name, ArborNodeOptions options)
+    {
+        try
         {
-            try
-            {
-                node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
-            }
-            catch
-            {
-                await node.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+            node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
+        }
+        catch
+        {
+            await node.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         return node;

@@ -14,7 +14,7 @@ public partial class BlobStore
 
     public BlobStore(string root) => _root = root;
 
-    [Call]
+    [Call(Dirty = true)] // file I/O: on the dirty schedulers, so ARB1011 has nothing to suggest either
     public string Read(string key)
     {
         try
