@@ -30,6 +30,12 @@ internal sealed class ProcessReporter
             new EventId(3, "ExitCallbackFailed"),
             "Process {Pid} ({Name}) exited; a callback registered on its exit token threw");
 
+    private static readonly Action<ILogger, string, string, Exception?> s_remoteExitNoticeFailed =
+        LoggerMessage.Define<string, string>(
+            LogLevel.Error,
+            new EventId(6, "RemoteExitNoticeFailed"),
+            "Process {Pid} ({Name}) exited; telling its remote links and monitors failed, so they will see noconnection");
+
     private static readonly Action<ILogger, string, string, Exception?> s_handlerOutlivedKill =
         LoggerMessage.Define<string, string>(
             LogLevel.Warning,
@@ -89,6 +95,15 @@ internal sealed class ProcessReporter
         if (IsEnabled(LogLevel.Error))
         {
             TryLog(() => s_exitCallbackFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception));
+        }
+    }
+
+    /// <summary>The distribution layer could not send a process's exit to its remote links and monitors.</summary>
+    public void RemoteExitNoticeFailed(Process process, Exception exception)
+    {
+        if (IsEnabled(LogLevel.Error))
+        {
+            TryLog(() => s_remoteExitNoticeFailed(_logger, process.Pid.ToString(), process.RegisteredName ?? "anonymous", exception));
         }
     }
 

@@ -252,8 +252,9 @@ internal sealed partial class Process
             {
                 Node.Distribution?.OnLocalExit(this, reason, taken.RemoteLinks, taken.RemoteWatchers);
             }
-            catch (Exception)
+            catch (Exception exception)
             {
+                Node.Reporter.RemoteExitNoticeFailed(this, exception);
             }
         }
 
