@@ -17,6 +17,11 @@ internal sealed partial class NodeDistribution
     /// <summary>The wire form of a pid; a local pid is remembered so messages addressed to it find it.</summary>
     public ErlangPid ToWire(Pid pid)
     {
+        if (pid.IsRemoteName)
+        {
+            throw new ArgumentException($"{pid} is a registered name on another node, not a process: it cannot travel inside a message.");
+        }
+
         if (pid.IsRemote)
         {
             var node = RemoteNodeTable.Get(pid.NodeId);
@@ -34,6 +39,12 @@ internal sealed partial class NodeDistribution
     /// <summary>The <see cref="Pid"/> for a pid from the wire: a live local process, a dead local one, or a remote one.</summary>
     public Pid FromWire(ErlangPid pid)
     {
+        // A negative id marks a {Name, Node} address (Pid.IsRemoteName); no real serial comes near 2^31.
+        if (pid.Serial > int.MaxValue)
+        {
+            throw new TermFormatException($"Pid serial {pid.Serial} is out of range.", 0);
+        }
+
         var id = (long)(((ulong)pid.Serial << 32) | pid.Id);
         if (pid.Node == SelfAtom)
         {
@@ -49,6 +60,12 @@ internal sealed partial class NodeDistribution
     /// <summary>Sends <paramref name="message"/> to a process on another node (OTP <c>Pid ! Msg</c>); connects first if needed.</summary>
     public void Send(Pid from, Pid to, object message)
     {
+        if (to.IsRemoteName)
+        {
+            SendNamed(from, to.RegisteredName!, to.Node!, message);
+            return;
+        }
+
         var node = RemoteNodeTable.Get(to.NodeId);
         if (node.Name == SelfAtom)
         {
@@ -87,6 +104,7 @@ internal sealed partial class NodeDistribution
     /// <summary>Links a local process with a remote one; an unreachable node gives the local process a noconnection exit.</summary>
     public void Link(Process local, Pid remote)
     {
+        RequireProcess(remote, "linked");
         if (!local.AddRemoteLink(remote))
         {
             return;
@@ -123,6 +141,7 @@ internal sealed partial class NodeDistribution
     /// <summary>Sends an exit signal to a remote process (OTP <c>exit(Pid, Reason)</c>).</summary>
     public void SendExit(Pid from, Pid to, ExitReason reason)
     {
+        RequireProcess(to, "sent an exit signal");
         var node = RemoteNodeTable.Get(to.NodeId);
         if (node.Name == SelfAtom)
         {
@@ -142,14 +161,15 @@ internal sealed partial class NodeDistribution
     {
         var node = RemoteNodeTable.Get(reference.Target.NodeId);
         var connection = GetOrConnect(node.Name.Name);
-        if (connection.State == ConnectionState.Closed || !IsCurrentIncarnation(connection, node))
+        var named = reference.Target.IsRemoteName;
+        if (connection.State == ConnectionState.Closed || (!named && !IsCurrentIncarnation(connection, node)))
         {
             DeliverDown(reference, connection.State == ConnectionState.Closed ? ExitReason.NoConnection : ExitReason.NoProc);
             return;
         }
 
         connection.Signals.Monitors[reference.Id] = reference;
-        var control = new ErlangTuple(ControlTag.MonitorP, ToWire(reference.Watcher.Pid), ToWire(reference.Target), ReferenceFor(reference.Id));
+        var control = new ErlangTuple(ControlTag.MonitorP, ToWire(reference.Watcher.Pid), TargetTerm(reference.Target), ReferenceFor(reference.Id));
         Enqueue(connection, control, null);
     }
 
@@ -162,7 +182,7 @@ internal sealed partial class NodeDistribution
             return false;
         }
 
-        var control = new ErlangTuple(ControlTag.DemonitorP, ToWire(reference.Watcher.Pid), ToWire(reference.Target), ReferenceFor(reference.Id));
+        var control = new ErlangTuple(ControlTag.DemonitorP, ToWire(reference.Watcher.Pid), TargetTerm(reference.Target), ReferenceFor(reference.Id));
         Enqueue(connection, control, null);
         return true;
     }
@@ -217,6 +237,19 @@ internal sealed partial class NodeDistribution
 
     /// <summary>The node's own pseudo process (serial 0): the sender of signals from outside any process, and the receiver of replies to calls made from outside one.</summary>
     internal Pid NodePid => new(0, 0);
+
+    /// <summary>What a monitor or call names on the wire: the registered name of a <c>{Name, Node}</c> address, else the pid.</summary>
+    private object TargetTerm(Pid target) =>
+        target.IsRemoteName ? Atom.Of(target.RegisteredName!) : ToWire(target);
+
+    /// <summary>Links and exit signals need a process: Erlang's <c>link({Name, Node})</c> is a badarg too.</summary>
+    private static void RequireProcess(Pid target, string what)
+    {
+        if (target.IsRemoteName)
+        {
+            throw new ArgumentException($"{target} is a registered name on another node; only a process can be {what} (resolve the name to a pid first).", nameof(target));
+        }
+    }
 
     private object ReasonTerm(ExitReason reason) => ExitReasonTerms.ToTerm(reason, term => PidMapping.ToWire(term, this));
 
