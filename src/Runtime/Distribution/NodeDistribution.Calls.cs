@@ -51,11 +51,11 @@ internal sealed partial class NodeDistribution
 
     /// <summary>A gen_server cast (<c>{'$gen_cast', Request}</c>) to a remote pid; never fails.</summary>
     public void Cast(Pid from, Pid target, object request) =>
-        Send(from, target, new ErlangTuple(ControlAtoms.GenCast, request));
+        Send(from, target, request, genCast: true);
 
     /// <summary>A gen_server cast to <c>{Name, Node}</c>; never fails.</summary>
     public void Cast(Pid from, string name, string node, object request) =>
-        SendNamed(from, name, node, new ErlangTuple(ControlAtoms.GenCast, request));
+        SendNamed(from, name, node, request, genCast: true);
 
     private Task<object?> Call(Connection connection, Pid target, object targetTerm, object request, TimeSpan timeout, string description)
     {

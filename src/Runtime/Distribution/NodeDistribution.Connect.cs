@@ -29,6 +29,12 @@ internal sealed partial class NodeDistribution
     /// </summary>
     internal Connection GetOrConnect(string peer)
     {
+        // The send path: a connection that exists is found without taking the node's lock.
+        if (_connections.TryGetValue(peer, out var found))
+        {
+            return found;
+        }
+
         Connection connection;
         lock (_gate)
         {
@@ -253,7 +259,7 @@ internal sealed partial class NodeDistribution
         {
             if (_connections.TryGetValue(connection.PeerName, out var current) && ReferenceEquals(current, connection))
             {
-                _connections.Remove(connection.PeerName);
+                _connections.TryRemove(connection.PeerName, out _);
             }
         }
 

@@ -58,11 +58,14 @@ internal sealed partial class NodeDistribution
     }
 
     /// <summary>Sends <paramref name="message"/> to a process on another node (OTP <c>Pid ! Msg</c>); connects first if needed.</summary>
-    public void Send(Pid from, Pid to, object message)
+    public void Send(Pid from, Pid to, object message) => Send(from, to, message, genCast: false);
+
+    /// <summary>Sends <paramref name="message"/> to a remote process, wrapped as <c>{'$gen_cast', Message}</c> when <paramref name="genCast"/>.</summary>
+    private void Send(Pid from, Pid to, object message, bool genCast)
     {
         if (to.IsRemoteName)
         {
-            SendNamed(from, to.RegisteredName!, to.Node!, message);
+            SendNamed(from, to.RegisteredName!, to.Node!, message, genCast);
             return;
         }
 
@@ -78,27 +81,24 @@ internal sealed partial class NodeDistribution
             return;
         }
 
-        var toWire = ToWire(to);
-        var payload = PidMapping.ToWire(message, this);
-        object control = !from.IsNone && connection.HasFlag(DistributionFlags.SendSender)
-            ? new ErlangTuple(ControlTag.SendSender, ToWire(from), toWire)
-            : new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, toWire);
-        Enqueue(connection, control, payload);
+        var sender = !from.IsNone && connection.HasFlag(DistributionFlags.SendSender) ? from : Pid.None;
+        EnqueueSend(connection, sender, to, PidMapping.ToWire(message, this), genCast);
     }
 
     /// <summary>Sends to the process registered as <paramref name="name"/> on <paramref name="node"/> (OTP <c>{Name, Node} ! Msg</c>).</summary>
-    public void SendNamed(Pid from, string name, string node, object message)
+    public void SendNamed(Pid from, string name, string node, object message) => SendNamed(from, name, node, message, genCast: false);
+
+    /// <summary>Sends to <c>{Name, Node}</c>, wrapped as <c>{'$gen_cast', Message}</c> when <paramref name="genCast"/>.</summary>
+    private void SendNamed(Pid from, string name, string node, object message, bool genCast)
     {
         if (string.Equals(node, Name.Full, StringComparison.Ordinal))
         {
-            Node.Whereis(name).Send(message);
+            Node.Whereis(name).Send(genCast ? new ErlangTuple(ControlAtoms.GenCast, message) : message);
             return;
         }
 
         var connection = GetOrConnect(node);
-        var payload = PidMapping.ToWire(message, this);
-        var control = new ErlangTuple(ControlTag.RegSend, ToWire(from.IsNone ? NodePid : from), ControlAtoms.Empty, Atom.Of(name));
-        Enqueue(connection, control, payload);
+        EnqueueRegSend(connection, from.IsNone ? NodePid : from, Atom.Of(name), PidMapping.ToWire(message, this), genCast);
     }
 
     /// <summary>Links a local process with a remote one; an unreachable node gives the local process a noconnection exit.</summary>
@@ -258,41 +258,8 @@ internal sealed partial class NodeDistribution
     private static bool IsCurrentIncarnation(Connection connection, RemoteNode node) =>
         connection.Handshake is not { } handshake || handshake.PeerCreation == node.Creation;
 
-    private bool TryGetConnection(string peer, out Connection connection)
-    {
-        lock (_gate)
-        {
-            return _connections.TryGetValue(peer, out connection!);
-        }
-    }
-
-    /// <summary>Encodes a control message (and payload) as one frame and queues it.</summary>
-    private static void Enqueue(Connection connection, object control, object? payload)
-    {
-        var frame = new FrameBuffer();
-        var span = frame.GetSpan(1);
-        span[0] = ControlTag.PassThrough;
-        frame.Advance(1);
-        var writer = new TermWriter(frame);
-        try
-        {
-            writer.WriteVersion();
-            writer.Write(control);
-            if (payload is not null)
-            {
-                writer.WriteVersion();
-                writer.Write(payload);
-            }
-        }
-        catch
-        {
-            frame.Return();
-            throw;
-        }
-
-        frame.Seal();
-        connection.Enqueue(frame);
-    }
+    private bool TryGetConnection(string peer, out Connection connection) =>
+        _connections.TryGetValue(peer, out connection!);
 
     private static void FireLink(Process local, Pid remote, ExitReason reason) =>
         local.EnqueueSignal(new ExitSignal(remote, reason, ExitSignalSource.Link));

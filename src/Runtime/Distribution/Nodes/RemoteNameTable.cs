@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Arbor.Distribution.Terms;
 
 namespace Arbor.Distribution.Nodes;
@@ -36,7 +37,7 @@ internal static class RemoteNameTable
                 throw new InvalidOperationException($"Too many distinct remote registered names ({Capacity}) addressed from this process.");
             }
 
-            var index = ++s_count;
+            var index = s_count + 1;
             if (index >= s_byIndex.Length)
             {
                 Array.Resize(ref s_byIndex, s_byIndex.Length * 2);
@@ -44,18 +45,19 @@ internal static class RemoteNameTable
 
             s_byIndex[index] = name;
             s_byName[name] = index;
+            Volatile.Write(ref s_count, index); // published after the entry: Get reads without the lock
             return index;
         }
     }
 
     /// <summary>The name behind an index from <see cref="IndexOf"/>.</summary>
+    /// <remarks>Lock-free, as <see cref="RemoteNodeTable.Get"/>.</remarks>
     public static Atom Get(int index)
     {
-        lock (s_gate)
-        {
-            return index > 0 && index <= s_count
-                ? s_byIndex[index]
-                : throw new ArgumentOutOfRangeException(nameof(index), index, "Not a remote name index.");
-        }
+        var count = Volatile.Read(ref s_count);
+        var entries = Volatile.Read(ref s_byIndex);
+        return index > 0 && index <= count
+            ? entries[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, "Not a remote name index.");
     }
 }
