@@ -71,13 +71,29 @@ internal sealed partial class NodeDistribution
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(name.Host, port, timeout.Token).ConfigureAwait(false);
             HandshakeResult result;
-            using (var stream = new NetworkStream(socket, ownsSocket: false))
+            Stream stream = new NetworkStream(socket, ownsSocket: false);
+            try
             {
+                if (Options.Tls is { } tls)
+                {
+                    stream = await TlsChannel.ConnectAsync(stream, tls, name.Host, peer, timeout.Token).ConfigureAwait(false);
+                }
+
                 result = await HandshakeInitiator.RunAsync(
                     stream, Identity, peer, () => connection.State == ConnectionState.Pending && connection.Outgoing, timeout.Token).ConfigureAwait(false);
             }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
 
-            connection.Attach(socket, result, Options.NetTickTime, Options.MaxFrameSize);
+            connection.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
+            if (Options.Tls is null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
+            }
+
             socket = null;
             if (connection.State == ConnectionState.Up && connection.Handshake == result)
             {
@@ -93,6 +109,13 @@ internal sealed partial class NodeDistribution
         catch (Exception exception) when (exception is IOException or SocketException or HandshakeException or OperationCanceledException or ArgumentException)
         {
             var reason = exception is OperationCanceledException ? $"connect timed out after {Options.ConnectTimeout}" : exception.Message;
+            if (Options.Tls is not null && exception is HandshakeException)
+            {
+                // With TLS 1.3 the acceptor checks this node's certificate after the client side is done, so its
+                // refusal shows here only as a closed handshake (the acceptor logs the cause).
+                reason += " (over TLS: the peer may have refused this node's certificate)";
+            }
+
             Logger.LogWarning("Connection to {Peer} refused or failed: {Reason}", peer, reason);
             connection.Close(reason);
         }
@@ -156,9 +179,25 @@ internal sealed partial class NodeDistribution
         try
         {
             HandshakeResult result;
-            using (var stream = new NetworkStream(socket, ownsSocket: false))
+            Stream stream = new NetworkStream(socket, ownsSocket: false);
+            try
             {
+                if (Options.Tls is { } tls)
+                {
+                    stream = await TlsChannel.AcceptAsync(stream, tls, remote, timeout.Token).ConfigureAwait(false);
+                }
+
                 result = await HandshakeAcceptor.RunAsync(stream, Identity, peer => Decide(peer, out connection, out stale, out registered), timeout.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (Options.Tls is null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
             }
 
             if (stale is not null)
@@ -173,13 +212,14 @@ internal sealed partial class NodeDistribution
                 stale.Close("replaced by a new connection from the peer");
             }
 
-            connection!.Attach(socket, result, Options.NetTickTime, Options.MaxFrameSize);
+            connection!.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
             if (connection.State == ConnectionState.Up && connection.Handshake == result)
             {
                 OnUp(connection);
             }
             else
             {
+                await stream.DisposeAsync().ConfigureAwait(false);
                 socket.Dispose();
             }
         }
