@@ -61,6 +61,7 @@ internal sealed partial class NodeDistribution
     {
         var peer = connection.PeerName;
         Socket? socket = null;
+        var overTls = false;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Options.ConnectTimeout);
         try
@@ -77,6 +78,7 @@ internal sealed partial class NodeDistribution
                 if (Options.Tls is { } tls)
                 {
                     stream = await TlsChannel.ConnectAsync(stream, tls, name.Host, peer, timeout.Token).ConfigureAwait(false);
+                    overTls = true;
                 }
 
                 result = await HandshakeInitiator.RunAsync(
@@ -109,7 +111,7 @@ internal sealed partial class NodeDistribution
         catch (Exception exception) when (exception is IOException or SocketException or HandshakeException or OperationCanceledException or ArgumentException)
         {
             var reason = exception is OperationCanceledException ? $"connect timed out after {Options.ConnectTimeout}" : exception.Message;
-            if (Options.Tls is not null && exception is HandshakeException)
+            if (overTls && exception is HandshakeException or IOException)
             {
                 // With TLS 1.3 the acceptor checks this node's certificate after the client side is done, so its
                 // refusal shows here only as a closed handshake (the acceptor logs the cause).
