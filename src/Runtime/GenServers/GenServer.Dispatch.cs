@@ -115,12 +115,12 @@ public abstract partial class GenServer
         switch (message)
         {
             case Down down:
-                if (down.Ref.IsFlushed)
+                if (Owner.TakeDown(down) is not { } seen)
                 {
                     return default;
                 }
 
-                Owner.ForgetMonitor(down.Ref);
+                message = seen;
                 break;
             case SystemStop stop:
                 Stop(stop.Reason);

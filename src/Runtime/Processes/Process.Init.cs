@@ -55,6 +55,7 @@ internal sealed partial class Process
             TimerService.Shared.Schedule(deadline);
         }
 
+        request.OnCreated(process.Pid, request.Monitor);
         process._start = request;
         node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);

@@ -10,7 +10,7 @@ namespace Arbor;
 /// this base only ties an instance to the process it was created in.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class ProcessBehavior
+public abstract partial class ProcessBehavior
 {
     private protected ProcessBehavior() => Owner = Process.TakeInitializing(GetType());
 
