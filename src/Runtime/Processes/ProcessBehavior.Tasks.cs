@@ -11,7 +11,9 @@ namespace Arbor;
 /// owner's supervisor to handle; an <see cref="TaskLink.Unlinked"/> task's failure arrives as a <see cref="TaskFailed"/>
 /// message. The work gets a token that is cancelled when the task is killed or stopped. Start tasks from the process's
 /// own code (a handler, init or terminate); the work runs concurrently with the owner's handlers, so it must not touch
-/// the owner's state — pass it what it needs and let the result come back as a message.
+/// the owner's state — pass it what it needs and let the result come back as a message. Work is a
+/// <see cref="Task"/>-returning delegate (one overload each, so <c>async _ =&gt; { ... }</c> is never ambiguous); work that
+/// is already running, a <see cref="ValueTask"/> included, is handed over with <c>WatchTask</c>.
 /// </summary>
 public abstract partial class ProcessBehavior
 {
@@ -24,14 +26,6 @@ public abstract partial class ProcessBehavior
     /// <returns>The task's reference.</returns>
     /// <exception cref="InvalidOperationException">Called from outside this process's own code.</exception>
     protected TaskRef RunTask(Func<CancellationToken, Task> work, TaskLink link = TaskLink.Linked) =>
-        TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), completion: null);
-
-    /// <inheritdoc cref="RunTask(Func{CancellationToken, Task}, TaskLink)"/>
-    protected TaskRef RunTask(Func<CancellationToken, ValueTask> work, TaskLink link = TaskLink.Linked) =>
-        TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), completion: null);
-
-    /// <inheritdoc cref="RunTask(Func{CancellationToken, Task}, TaskLink)"/>
-    protected TaskRef RunTask<T>(Func<CancellationToken, ValueTask<T>> work, TaskLink link = TaskLink.Linked) =>
         TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), completion: null);
 
     /// <summary>
@@ -69,10 +63,6 @@ public abstract partial class ProcessBehavior
     protected TaskRef StartTask(Func<CancellationToken, Task> work, TaskLink link = TaskLink.Linked) =>
         TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), static (task, _) => new TaskCompleted(task));
 
-    /// <inheritdoc cref="StartTask(Func{CancellationToken, Task}, TaskLink)"/>
-    protected TaskRef StartTask(Func<CancellationToken, ValueTask> work, TaskLink link = TaskLink.Linked) =>
-        TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), static (task, _) => new TaskCompleted(task));
-
     /// <summary>
     /// Starts <paramref name="work"/> as a task whose result comes back as a message: this process receives
     /// <see cref="TaskCompleted{T}"/> with the result when it finishes (Elixir <c>Task.async</c>).
@@ -84,9 +74,6 @@ public abstract partial class ProcessBehavior
     protected TaskRef StartTask<T>(Func<CancellationToken, Task<T>> work, TaskLink link = TaskLink.Linked) =>
         TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), static (task, result) => new TaskCompleted<T>(task, (T)result!));
 
-    /// <inheritdoc cref="StartTask{T}(Func{CancellationToken, Task{T}}, TaskLink)"/>
-    protected TaskRef StartTask<T>(Func<CancellationToken, ValueTask<T>> work, TaskLink link = TaskLink.Linked) =>
-        TaskStarter.Start(Owner, link, TaskStarter.Boxed(Checked(work)), static (task, result) => new TaskCompleted<T>(task, (T)result!));
 
     /// <summary>
     /// Stops a task this process started (Elixir <c>Task.shutdown</c> with <c>:brutal_kill</c>): it is killed, its work's
