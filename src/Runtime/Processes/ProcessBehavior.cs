@@ -20,6 +20,9 @@ public abstract partial class ProcessBehavior
 
     internal abstract ValueTask HandleCoreAsync(Envelope envelope);
 
+    /// <summary>Runs once after a successful init, once the starter has been answered (a GenServer's continue from init).</summary>
+    internal virtual ValueTask AfterInitAsync() => default;
+
     internal abstract ValueTask TerminateCoreAsync(ExitReason reason);
 
     /// <summary>A short description of the state for crash reports; the type name unless overridden.</summary>
