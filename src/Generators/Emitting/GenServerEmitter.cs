@@ -33,6 +33,7 @@ internal static class GenServerEmitter
         writer.Close();
         writer.Line();
         ClientEmitter.Emit(writer, model);
+        FakeEmitter.Emit(writer, model);
 
         foreach (var unused in model.ContainingTypes)
         {
