@@ -50,6 +50,29 @@ public sealed class VirtualTime : TimeProvider
         }
     }
 
+    /// <summary>How long until the earliest set timer is due (zero if it already is); null when no timer is set.</summary>
+    public TimeSpan? UntilNextTimer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_timers.Count == 0)
+                {
+                    return null;
+                }
+
+                var earliest = long.MaxValue;
+                foreach (var timer in _timers)
+                {
+                    earliest = Math.Min(earliest, timer.DueTicks);
+                }
+
+                return TimeSpan.FromTicks(Math.Max(0, earliest - _elapsedTicks));
+            }
+        }
+    }
+
     /// <summary>One tick is 100 ns, as in <see cref="TimeSpan"/>.</summary>
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 

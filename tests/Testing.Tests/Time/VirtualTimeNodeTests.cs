@@ -104,6 +104,19 @@ public sealed class VirtualTimeNodeTests
     }
 
     [Fact]
+    public async Task A_timer_set_in_reply_to_another_fires_within_the_same_advance()
+    {
+        await using var test = await StartAsync();
+        var pulse = await test.StartSupervisedAsync<PulseRef>(Pulse.ChildSpec());
+
+        await test.AdvanceAsync(TimeSpan.FromSeconds(10.5));
+        Assert.Equal(10, await pulse.BeatsAsync());
+
+        await test.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(70, await pulse.BeatsAsync());
+    }
+
+    [Fact]
     public async Task A_test_node_on_real_time_has_no_virtual_clock()
     {
         await using var test = await ArborTestNode.StartAsync();
