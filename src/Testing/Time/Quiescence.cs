@@ -15,8 +15,12 @@ namespace Arbor.Testing;
 /// </remarks>
 internal static class Quiescence
 {
-    /// <summary>Quiet twice in a row with a yield between, so a message in flight from outside any process is seen.</summary>
-    private const int QuietLooksNeeded = 2;
+    /// <summary>
+    /// Quiet three times in a row, a millisecond apart: work in flight outside any process (a completed start or call
+    /// whose continuation is queued on the thread pool but has not yet woken its process) shows up by then. A heuristic,
+    /// not a proof: the runtime has no count of such hand-offs yet.
+    /// </summary>
+    private const int QuietLooksNeeded = 3;
 
     public static async Task WaitAsync(ArborNode node, TimeSpan timeout)
     {
@@ -32,6 +36,9 @@ internal static class Quiescence
                 {
                     return;
                 }
+
+                await Task.Delay(1).ConfigureAwait(false);
+                continue;
             }
             else
             {
