@@ -45,6 +45,7 @@ internal static class GenServerEmitter
 
         writer.Line();
         ClientEmitter.Emit(writer, model);
+        FakeEmitter.Emit(writer, model);
 
         foreach (var unused in model.ContainingTypes)
         {

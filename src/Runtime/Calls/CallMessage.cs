@@ -21,7 +21,7 @@ public abstract class CallMessage : Envelope
     // Kept small on purpose: one of these is allocated per call, so what few calls use lives in CallExtras.
     private int _state;
 
-    /// <summary>When the call times out, in <see cref="Timers.TimerClock"/> milliseconds.</summary>
+    /// <summary>When the call times out, in milliseconds on the target node's clock (<see cref="Timers.NodeClock"/>).</summary>
     internal long DueMs;
 
     internal TimeSpan Timeout;

@@ -122,10 +122,11 @@ public abstract partial class GenServer
         }
 
         var timed = wait != Timeout.InfiniteTimeSpan;
+        var clock = process.Node.Clock;
         if (timed)
         {
             message.Timeout = wait;
-            message.DueMs = TimerClock.DueAfter(wait);
+            message.DueMs = clock.DueAfter(wait);
         }
 
         if (!process.EnqueueCall(message, caller))
@@ -134,7 +135,7 @@ public abstract partial class GenServer
         }
         else if (timed)
         {
-            CallTimeoutRing.Track(caller, message);
+            clock.TrackCall(caller, message);
         }
 
         return message.AsValueTask();

@@ -32,7 +32,8 @@ public sealed partial class ArborNode : IAsyncDisposable
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Scheduling = new Scheduling.NodeScheduling(options, LoggerFactory);
-        Timers = new TimerService();
+        Clock = new NodeClock(options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null."));
+        Timers = Clock.Timers;
         Introspection = new Introspection.NodeIntrospection(this);
 
         // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
@@ -76,7 +77,11 @@ public sealed partial class ArborNode : IAsyncDisposable
 
     internal NameRegistry Names { get; } = new();
 
-    internal TimerService Timers { get; }
+    /// <summary>The node's own process timers (on <see cref="Clock"/>).</summary>
+    internal TimerQueue Timers { get; }
+
+    /// <summary>The node's time: the clock timers are measured on and where they wait.</summary>
+    internal NodeClock Clock { get; }
 
     internal ProcessReporter Reporter { get; }
 
@@ -129,7 +134,7 @@ public sealed partial class ArborNode : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "A timer delay cannot be negative.");
         }
 
-        var entry = new SendAfterTimer(target, message) { DueMs = TimerClock.DueAfter(delay) };
+        var entry = new SendAfterTimer(target, message) { DueMs = Clock.DueAfter(delay) };
         Timers.Schedule(entry);
         return new TimerRef(entry);
     }

@@ -34,6 +34,15 @@ public sealed class ArborNodeOptions
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// The time every timer of the node runs on: <c>SendAfter</c>, idle timeouts, call timeouts, start deadlines,
+    /// supervisor restart-intensity periods and child shutdown grace periods, state-machine timeouts.
+    /// <see cref="TimeProvider.System"/> by default. A test passes a virtual clock (Arbor.Testing's <c>VirtualTime</c>)
+    /// to fire timeouts of an hour in microseconds by advancing it. The node's own disposal grace
+    /// (<see cref="ShutdownTimeout"/>) and the scheduler's safety nets stay on real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
     /// The node's name (<c>alive@host</c>, or just <c>alive</c> for this host); setting it makes the node distributed.
     /// Null (default): a node that does not take part in distribution.
     /// </summary>

@@ -33,10 +33,11 @@ internal sealed partial class Process
     private void ArmIdleTimer()
     {
         var extras = _extras!;
+        var clock = Node.Clock;
         var timer = extras.IdleTimer ??= new IdleTimer(this);
         if (extras.Handled != timer.HandledAtIdle || extras.IdleSinceMs == 0)
         {
-            extras.IdleSinceMs = TimerClock.NowMs;
+            extras.IdleSinceMs = clock.NowMs;
             timer.HandledAtIdle = extras.Handled;
         }
 
@@ -45,7 +46,7 @@ internal sealed partial class Process
             // Armed for a later time by a longer timeout set earlier: a shorter one set since must not wait for it. The
             // pending entry is cancelled (the heap drops it) and a fresh timer takes its place; if it has already fired,
             // its check is queued and the timer is re-armed after it.
-            if (TimerClock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs) >= timer.DueMs || !timer.TryCancel())
+            if (clock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs) >= timer.DueMs || !timer.TryCancel())
             {
                 return;
             }
@@ -55,7 +56,7 @@ internal sealed partial class Process
 
         timer.InFlight = true;
         timer.HandledAtArm = extras.Handled;
-        timer.DueMs = TimerClock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs);
+        timer.DueMs = clock.DueAfterMs(extras.IdleSinceMs, extras.IdleTimeoutMs);
         timer.Rearm();
         Node.Timers.Schedule(timer);
     }

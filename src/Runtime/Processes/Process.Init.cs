@@ -50,9 +50,9 @@ internal sealed partial class Process
 
         if (options.Timeout is { } timeout && timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            var deadline = new StartDeadline(process) { DueMs = TimerClock.DueAfter(timeout) };
+            var deadline = new StartDeadline(process) { DueMs = node.Clock.DueAfter(timeout) };
             request.Deadline = deadline;
-            TimerService.Shared.Schedule(deadline);
+            node.Clock.Durable.Schedule(deadline);
         }
 
         request.OnCreated(process.Pid, request.Monitor);

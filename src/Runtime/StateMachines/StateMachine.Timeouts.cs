@@ -167,7 +167,7 @@ public abstract partial class StateMachine<TState>
         }
         else
         {
-            timeout.DueMs = TimerClock.DueAfter(request.After);
+            timeout.DueMs = Owner.Node.Clock.DueAfter(request.After);
             Owner.Node.Timers.Schedule(timeout);
         }
 

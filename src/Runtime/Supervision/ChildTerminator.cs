@@ -67,7 +67,7 @@ internal sealed class ChildTerminator
         var shutdown = child.Spec.EffectiveShutdown;
         var brutal = shutdown.Kind == ShutdownKind.BrutalKill;
         Process.SendExit(_supervisor.Pid, child.Pid, brutal ? ExitReason.Kill : ExitReason.Shutdown);
-        var timer = shutdown.Kind == ShutdownKind.Timeout && !exited.IsCompleted ? ShutdownTimer.Start(shutdown.Timeout) : null;
+        var timer = shutdown.Kind == ShutdownKind.Timeout && !exited.IsCompleted ? ShutdownTimer.Start(_supervisor.Node.Clock, shutdown.Timeout) : null;
         return new Stopping(child.Pid, exited, timer, brutal);
     }
 

@@ -5,7 +5,7 @@ using Arbor.Timers;
 namespace Arbor;
 
 /// <summary>
-/// A shutdown grace period on the process-wide timer service: completes <see cref="Elapsed"/> when due. The supervisor awaits it
+/// A shutdown grace period on the node clock's durable timer queue: completes <see cref="Elapsed"/> when due. The supervisor awaits it
 /// next to the child's exit while its handler is pending (it cannot receive a <c>SendAfter</c> message then).
 /// </summary>
 internal sealed class ShutdownTimer : TimerEntry
@@ -18,12 +18,13 @@ internal sealed class ShutdownTimer : TimerEntry
 
     public Task Elapsed => _elapsed.Task;
 
-    public static ShutdownTimer Start(TimeSpan timeout)
+    public static ShutdownTimer Start(NodeClock clock, TimeSpan timeout)
     {
-        var timer = new ShutdownTimer { DueMs = TimerClock.DueAfter(timeout) };
+        var timer = new ShutdownTimer { DueMs = clock.DueAfter(timeout) };
 
-        // On the process-wide service: the grace period ends even if the node's own timers have been stopped.
-        TimerService.Shared.Schedule(timer);
+        // On the durable queue (the process-wide service in real time): the grace period ends even if the node's own
+        // timers have been stopped.
+        clock.Durable.Schedule(timer);
         return timer;
     }
 

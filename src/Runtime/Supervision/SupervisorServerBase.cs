@@ -179,7 +179,7 @@ internal abstract class SupervisorServerBase : GenServer
     /// <summary>OTP <c>restart/2</c>: record the restart; beyond the intensity, give up and shut down (escalating to the parent).</summary>
     private ValueTask RestartAsync(ChildRecord child)
     {
-        if (!Intensity.TryRecordRestart(Environment.TickCount64))
+        if (!Intensity.TryRecordRestart(Node.Clock.NowMs))
         {
             Reporter.IntensityReached(child, Intensity);
             Children.SetNotRunning(child);

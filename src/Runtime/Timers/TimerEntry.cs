@@ -18,9 +18,9 @@ internal abstract class TimerEntry
     internal TimerEntry? SubmitNext;
 
     /// <summary>The service the entry was scheduled on, told when the entry is cancelled.</summary>
-    internal TimerService? Service;
+    internal TimerQueue? Service;
 
-    /// <summary>Due time in <see cref="TimerClock"/> milliseconds.</summary>
+    /// <summary>Due time in milliseconds of the clock of the queue it is scheduled on (<see cref="NodeClock.NowMs"/>).</summary>
     internal long DueMs;
 
     internal bool IsArmed => Volatile.Read(ref _state) == Armed;

@@ -19,10 +19,12 @@ namespace Arbor.Timers;
 /// <para>
 /// Call timeouts and supervisor shutdown grace periods live on one process-wide service (<see cref="Shared"/>), never
 /// disposed: a call times out, and a shutdown's grace period ends, whatever node is alive or disposed. Each node has its
-/// own service for its processes' timers (<c>SendAfter</c>, idle timeouts), stopped when the node is disposed.
+/// own service for its processes' timers (<c>SendAfter</c>, idle timeouts), stopped when the node is disposed. A node
+/// given a <see cref="TimeProvider"/> other than the system's uses a <see cref="ProvidedTimerQueue"/> for all of these
+/// instead (see <see cref="NodeClock"/>).
 /// </para>
 /// </remarks>
-internal sealed class TimerService : IDisposable
+internal sealed class TimerService : TimerQueue
 {
     /// <summary>Cancelled entries tolerated in the heap before it may be rebuilt (below this, rebuilding is not worth it).</summary>
     private const int CompactThreshold = 64;
@@ -61,10 +63,10 @@ internal sealed class TimerService : IDisposable
     public static TimerService Shared => s_shared.Value;
 
     /// <summary>Entries in the heap after the last pass, cancelled ones not yet dropped included (for tests).</summary>
-    internal int HeapCount => Volatile.Read(ref _heapCount);
+    internal override int HeapCount => Volatile.Read(ref _heapCount);
 
     /// <summary>Completes after the timer thread's next full pass (for tests: a cancelled entry is dropped by then if it is to be).</summary>
-    internal Task NextPass()
+    internal override Task NextPass()
     {
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (Interlocked.CompareExchange(ref _passWaiter, waiter, null) is { } pending)
@@ -77,10 +79,10 @@ internal sealed class TimerService : IDisposable
     }
 
     /// <summary>Counts a cancelled entry (called by <see cref="TimerEntry.TryCancel"/>): the heap is rebuilt when they pile up.</summary>
-    internal void OnCancelled() => Interlocked.Increment(ref _cancelled);
+    internal override void OnCancelled() => Interlocked.Increment(ref _cancelled);
 
     /// <summary>Arms <paramref name="entry"/> to expire at <see cref="TimerEntry.DueMs"/>.</summary>
-    public void Schedule(TimerEntry entry)
+    public override void Schedule(TimerEntry entry)
     {
         entry.Service = this;
         var head = Volatile.Read(ref _submitted);
@@ -99,7 +101,7 @@ internal sealed class TimerService : IDisposable
         WakeIfSooner(entry.DueMs);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         _disposed = true;
         Wake();

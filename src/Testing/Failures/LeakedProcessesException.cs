@@ -11,7 +11,7 @@ public sealed class LeakedProcessesException : ExpectationFailedException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The explanation, naming every leaked process the kit knows.</param>
-    /// <param name="leaked">The leaked processes the kit knows by pid (those the test started through the kit).</param>
+    /// <param name="leaked">The leaked processes.</param>
     /// <param name="aliveCount">How many processes were alive on the node in all.</param>
     public LeakedProcessesException(string message, IReadOnlyList<Pid> leaked, int aliveCount)
         : base(message)
@@ -20,7 +20,7 @@ public sealed class LeakedProcessesException : ExpectationFailedException
         AliveCount = aliveCount;
     }
 
-    /// <summary>The leaked processes known by pid; processes the test started without the kit are only counted in <see cref="AliveCount"/>.</summary>
+    /// <summary>The leaked processes, each named in the message with its pid and its description or type.</summary>
     public IReadOnlyList<Pid> Leaked { get; }
 
     /// <summary>How many processes were alive on the node when the test finished.</summary>

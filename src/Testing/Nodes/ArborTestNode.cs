@@ -35,11 +35,14 @@ public sealed class ArborTestNode : IAsyncDisposable
     private SupervisorRef? _supervisor;
     private int _disposed;
 
-    private ArborTestNode(ArborNode node, LogCapture logs, ArborTestNodeOptions options)
+    private readonly VirtualTime? _time;
+
+    private ArborTestNode(ArborNode node, LogCapture logs, ArborTestNodeOptions options, VirtualTime? time)
     {
         Node = node;
         Logs = logs;
         _options = options;
+        _time = time;
     }
 
     /// <summary>The node: start processes on it as the code under test does.</summary>
@@ -51,17 +54,64 @@ public sealed class ArborTestNode : IAsyncDisposable
     /// <summary>How long expectations wait when given no timeout.</summary>
     public TimeSpan ExpectTimeout => _options.ExpectTimeout;
 
+    /// <summary>The node's virtual clock (with <see cref="ArborTestNodeOptions.VirtualTime"/> on).</summary>
+    /// <exception cref="InvalidOperationException">The node runs on real time.</exception>
+    public VirtualTime Time => _time ?? throw new InvalidOperationException(
+        "This test node runs on real time; start it with new ArborTestNodeOptions { VirtualTime = true } to control time.");
+
+    /// <summary>
+    /// Moves the node's virtual clock forward by <paramref name="by"/>, one due time at a time: it waits until every
+    /// process is quiet (so the timers processes set as they go idle are set), moves the clock to the next timer's due
+    /// time, fires the timers due then, waits until the processes have handled what they sent, and goes on until
+    /// <paramref name="by"/> has passed. A timer a process sets in reply to another (a heartbeat) therefore fires in the
+    /// same advance when it falls due within it. An hour of timeouts passes in milliseconds, always in the same order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The node runs on real time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+    /// <exception cref="ExpectationFailedException">The node did not settle within <see cref="ExpectTimeout"/> (a process kept busy).</exception>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var time = Time;
+        if (by < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(by), by, "Virtual time only moves forward.");
+        }
+
+        // Each step fires at least one timer or reaches the target, so this ends unless processes keep setting timers
+        // within the advance (a heartbeat of a millisecond over an hour takes 3.6 million steps: advance less at once).
+        var remaining = by;
+        await SettleAsync().ConfigureAwait(false);
+        while (time.UntilNextTimer is { } step && step <= remaining)
+        {
+            time.Advance(step);
+            remaining -= step;
+            await SettleAsync().ConfigureAwait(false);
+        }
+
+        time.Advance(remaining);
+        await SettleAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until every process of the node is quiet: nothing running, scheduled, or waiting in a mailbox (a process
+    /// parked on a pending async handler counts as quiet until that handler completes).
+    /// </summary>
+    /// <exception cref="ExpectationFailedException">The node did not settle within <see cref="ExpectTimeout"/>.</exception>
+    public Task SettleAsync() => Quiescence.WaitAsync(Node, ExpectTimeout);
+
     /// <summary>Starts a node for one test; dispose it at the end of the test (<c>await using</c>).</summary>
     public static async Task<ArborTestNode> StartAsync(ArborTestNodeOptions? options = null)
     {
         options ??= new ArborTestNodeOptions();
         var logs = new LogCapture(options.LogOutput, options.MinimumLogLevel) { DefaultTimeout = options.ExpectTimeout };
+        var time = options.VirtualTime ? new VirtualTime() : null;
         var node = await ArborNode.StartAsync(new ArborNodeOptions
         {
             LoggerFactory = new CapturingLoggerFactory(logs),
             CrashReportDetail = options.CrashReportDetail,
+            TimeProvider = (TimeProvider?)time ?? TimeProvider.System,
         }).ConfigureAwait(false);
-        return new ArborTestNode(node, logs, options);
+        return new ArborTestNode(node, logs, options, time);
     }
 
     /// <summary>
@@ -280,27 +330,33 @@ public sealed class ArborTestNode : IAsyncDisposable
             return;
         }
 
-        (Pid Pid, string Description)[] tracked;
+        // Every live process is named: by the description the test gave it (Track), else by the type it runs.
+        Dictionary<Pid, string> descriptions;
         lock (_tracked)
         {
-            tracked = _tracked.Where(t => t.Pid.IsAlive).ToArray();
+            descriptions = _tracked.GroupBy(t => t.Pid).ToDictionary(g => g.Key, g => g.Last().Description);
         }
 
-        var named = tracked.Length == 0
-            ? string.Empty
-            : ":" + Render.List(tracked, t => $"{t.Pid} ({t.Description})", string.Empty);
-        var unnamed = alive - tracked.Length;
-        var rest = unnamed <= 0
-            ? string.Empty
-            : $"\n{unnamed} of them {(unnamed == 1 ? "was" : "were")} started without the kit, so it cannot name {(unnamed == 1 ? "it" : "them")}: " +
-              "start processes with StartSupervisedAsync, or Track them, or stop them before the test ends (and await their exit).";
-        failures.Add(new LeakedProcessesException(
-            $"{alive} process{(alive == 1 ? " was" : "es were")} still alive when the test ended{named}{rest}",
-            tracked.Select(t => t.Pid).ToArray(),
-            alive));
+        var leaked = Node.DescribeLiveProcesses()
+            .Select(p => (p.Pid, Description: descriptions.TryGetValue(p.Pid, out var described) ? described : p.Type))
+            .ToArray();
+        if (leaked.Length == 0)
+        {
+            return;
+        }
 
-        // Leave the node clean of what the kit can reach; unreachable processes stay until the test's own code stops them.
-        foreach (var (pid, _) in tracked)
+        var untracked = leaked.Count(p => !descriptions.ContainsKey(p.Pid));
+        var hint = untracked == 0
+            ? string.Empty
+            : "\nStart processes with StartSupervisedAsync, or stop them (and await their exit) before the test ends.";
+        failures.Add(new LeakedProcessesException(
+            $"{leaked.Length} process{(leaked.Length == 1 ? " was" : "es were")} still alive when the test ended:" +
+            Render.List(leaked, p => $"{p.Pid} ({p.Description})", string.Empty) + hint,
+            leaked.Select(p => p.Pid).ToArray(),
+            leaked.Length));
+
+        // Leave the node clean: the leaked processes are killed (the node's own shutdown would stop them anyway).
+        foreach (var (pid, _) in leaked)
         {
             Node.Exit(pid, ExitReason.Kill);
             await Node.WhenExited(pid).ConfigureAwait(false);

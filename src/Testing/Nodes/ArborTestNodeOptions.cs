@@ -31,6 +31,13 @@ public sealed class ArborTestNodeOptions
     public bool FailOnLeakedProcesses { get; init; } = true;
 
     /// <summary>
+    /// Whether the node runs on a <see cref="Testing.VirtualTime"/> that only the test moves (with
+    /// <see cref="ArborTestNode.AdvanceAsync"/>), so timeouts of an hour fire at once and deterministically; false (real
+    /// time) by default.
+    /// </summary>
+    public bool VirtualTime { get; init; }
+
+    /// <summary>
     /// How long the leak check waits without any process exiting before it calls what is still alive leaked; 1 second by
     /// default. Processes still exiting when the test ends (those linked to a stopped child, say) are waited for, exit by
     /// exit; only a test that really leaks pays this wait.

@@ -370,4 +370,114 @@ namespace Shop
         /// <param name="basket">Passed to the handler.</param>
         void Forget(global::Shop.Basket basket);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Orders</c> process in tests: a real process that accepts the requests a <c>Orders</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="OrdersRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class OrdersFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Orders.Place</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::Shop.Order, global::Shop.Order>? PlaceCall { get; set; }
+
+        /// <summary>Answers each <c>Orders.Price</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::Shop.Order, global::Shop.Money>? PriceCall { get; set; }
+
+        /// <summary>Answers each <c>Orders.Later</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::Shop.Point, global::Shop.Point>? LaterCall { get; set; }
+
+        /// <summary>Answers each <c>Orders.LaterStill</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::Shop.Basket?>? LaterStillCall { get; set; }
+
+        /// <summary>Runs on each <c>Orders.Record</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<global::Shop.Money>? RecordCast { get; set; }
+
+        /// <summary>Runs on each <c>Orders.Forget</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<global::Shop.Basket>? ForgetCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Orders</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<OrdersRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<OrdersRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "OrdersFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"OrdersFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "OrdersFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Orders</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly OrdersFake _fake;
+
+            public ArborFakeProcess(OrdersFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Orders.ArborMessages.PlaceCall request:
+                    {
+                        var received = _fake.Record("PlaceAsync", true, request.ToString(), request.order);
+                        var answer = _fake.PlaceCall ?? throw _fake.Unscripted(received, "PlaceCall");
+                        base.Reply(request, answer(request.order));
+                        return default;
+                    }
+                    case global::Shop.Orders.ArborMessages.PriceCall request:
+                    {
+                        var received = _fake.Record("PriceAsync", true, request.ToString(), request.order);
+                        var answer = _fake.PriceCall ?? throw _fake.Unscripted(received, "PriceCall");
+                        base.Reply(request, answer(request.order));
+                        return default;
+                    }
+                    case global::Shop.Orders.ArborMessages.LaterCall request:
+                    {
+                        var received = _fake.Record("LaterAsync", true, request.ToString(), request.where);
+                        var answer = _fake.LaterCall ?? throw _fake.Unscripted(received, "LaterCall");
+                        base.Reply(request, answer(request.where));
+                        return default;
+                    }
+                    case global::Shop.Orders.ArborMessages.LaterStillCall request:
+                    {
+                        var received = _fake.Record("LaterStillAsync", true, request.ToString());
+                        var answer = _fake.LaterStillCall ?? throw _fake.Unscripted(received, "LaterStillCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Orders.ArborMessages.RecordCast request:
+                    {
+                        _fake.Record("RecordAsync", false, request.ToString(), request.money);
+                        _fake.RecordCast?.Invoke(request.money);
+                        return default;
+                    }
+                    case global::Shop.Orders.ArborMessages.ForgetCast request:
+                    {
+                        _fake.Record("ForgetAsync", false, request.ToString(), request.basket);
+                        _fake.ForgetCast?.Invoke(request.basket);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

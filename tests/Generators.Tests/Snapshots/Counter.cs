@@ -294,4 +294,105 @@ namespace Shop
         /// <summary>Casts <c>Counter.Reset</c>: fire and forget; dropped if the server is gone.</summary>
         void Reset();
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Counter</c> process in tests: a real process that accepts the requests a <c>Counter</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="CounterRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class CounterFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Counter.Get</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? GetCall { get; set; }
+
+        /// <summary>Answers each <c>Counter.Add</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, int>? AddCall { get; set; }
+
+        /// <summary>Answers each <c>Counter.Later</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? LaterCall { get; set; }
+
+        /// <summary>Answers each <c>Counter.Slow</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? SlowCall { get; set; }
+
+        /// <summary>Runs on each <c>Counter.Reset</c> cast after it is recorded; optional.</summary>
+        public global::System.Action? ResetCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Counter</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<CounterRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CounterRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "CounterFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"CounterFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "CounterFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Counter</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly CounterFake _fake;
+
+            public ArborFakeProcess(CounterFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Counter.ArborMessages.GetCall request:
+                    {
+                        var received = _fake.Record("Get", true, request.ToString());
+                        var answer = _fake.GetCall ?? throw _fake.Unscripted(received, "GetCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Counter.ArborMessages.AddCall request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.by);
+                        var answer = _fake.AddCall ?? throw _fake.Unscripted(received, "AddCall");
+                        base.Reply(request, answer(request.by));
+                        return default;
+                    }
+                    case global::Shop.Counter.ArborMessages.LaterCall request:
+                    {
+                        var received = _fake.Record("Later", true, request.ToString());
+                        var answer = _fake.LaterCall ?? throw _fake.Unscripted(received, "LaterCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Counter.ArborMessages.SlowCall request:
+                    {
+                        var received = _fake.Record("SlowAsync", true, request.ToString());
+                        var answer = _fake.SlowCall ?? throw _fake.Unscripted(received, "SlowCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Counter.ArborMessages.ResetCast request:
+                    {
+                        _fake.Record("Reset", false, request.ToString());
+                        _fake.ResetCast?.Invoke();
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

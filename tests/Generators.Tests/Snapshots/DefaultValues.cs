@@ -265,4 +265,85 @@ namespace Shop
         /// <param name="rest">Passed to the handler.</param>
         void Put(int first, int[] rest);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Defaults</c> process in tests: a real process that accepts the requests a <c>Defaults</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="DefaultsRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class DefaultsFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Defaults.Add</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, long, double, float, decimal, char, string, bool, int>? AddCall { get; set; }
+
+        /// <summary>Answers each <c>Defaults.Pick</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::Shop.Mode, int?, global::System.DateTime, uint, ulong, double, sbyte, int>? PickCall { get; set; }
+
+        /// <summary>Runs on each <c>Defaults.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<int, int[]>? PutCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Defaults</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<DefaultsRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<DefaultsRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "DefaultsFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"DefaultsFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "DefaultsFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Defaults</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly DefaultsFake _fake;
+
+            public ArborFakeProcess(DefaultsFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Defaults.ArborMessages.AddCall request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.by, request.big, request.ratio, request.f, request.m, request.c, request.s, request.flag);
+                        var answer = _fake.AddCall ?? throw _fake.Unscripted(received, "AddCall");
+                        base.Reply(request, answer(request.by, request.big, request.ratio, request.f, request.m, request.c, request.s, request.flag));
+                        return default;
+                    }
+                    case global::Shop.Defaults.ArborMessages.PickCall request:
+                    {
+                        var received = _fake.Record("Pick", true, request.ToString(), request.mode, request.maybe, request.when, request.u, request.ul, request.nan, request.small);
+                        var answer = _fake.PickCall ?? throw _fake.Unscripted(received, "PickCall");
+                        base.Reply(request, answer(request.mode, request.maybe, request.when, request.u, request.ul, request.nan, request.small));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Defaults.ArborMessages.PutCast request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.first, request.rest);
+                        _fake.PutCast?.Invoke(request.first, request.rest);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

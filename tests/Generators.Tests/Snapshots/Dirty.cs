@@ -325,6 +325,116 @@ namespace Shop
         /// <param name="path">Passed to the handler.</param>
         void Load(string path);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Indexer</c> process in tests: a real process that accepts the requests a <c>Indexer</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="IndexerRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class IndexerFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Indexer.Rebuild</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, int>? RebuildCall { get; set; }
+
+        /// <summary>Answers each <c>Indexer.Rebuild</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? RebuildCall_2 { get; set; }
+
+        /// <summary>Answers each <c>Indexer.Parked</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? ParkedCall { get; set; }
+
+        /// <summary>Answers each <c>Indexer.Count</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? CountCall { get; set; }
+
+        /// <summary>Runs on each <c>Indexer.Compact</c> cast after it is recorded; optional.</summary>
+        public global::System.Action? CompactCast { get; set; }
+
+        /// <summary>Runs on each <c>Indexer.Load</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<string>? LoadCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Indexer</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<IndexerRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<IndexerRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "IndexerFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"IndexerFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "IndexerFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Indexer</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly IndexerFake _fake;
+
+            public ArborFakeProcess(IndexerFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Indexer.ArborMessages.RebuildCall request:
+                    {
+                        var received = _fake.Record("Rebuild", true, request.ToString(), request.shards);
+                        var answer = _fake.RebuildCall ?? throw _fake.Unscripted(received, "RebuildCall");
+                        base.Reply(request, answer(request.shards));
+                        return default;
+                    }
+                    case global::Shop.Indexer.ArborMessages.RebuildCall_2 request:
+                    {
+                        var received = _fake.Record("RebuildAsync", true, request.ToString());
+                        var answer = _fake.RebuildCall_2 ?? throw _fake.Unscripted(received, "RebuildCall_2");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Indexer.ArborMessages.ParkedCall request:
+                    {
+                        var received = _fake.Record("Parked", true, request.ToString());
+                        var answer = _fake.ParkedCall ?? throw _fake.Unscripted(received, "ParkedCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Indexer.ArborMessages.CountCall request:
+                    {
+                        var received = _fake.Record("Count", true, request.ToString());
+                        var answer = _fake.CountCall ?? throw _fake.Unscripted(received, "CountCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Indexer.ArborMessages.CompactCast request:
+                    {
+                        _fake.Record("Compact", false, request.ToString());
+                        _fake.CompactCast?.Invoke();
+                        return default;
+                    }
+                    case global::Shop.Indexer.ArborMessages.LoadCast request:
+                    {
+                        _fake.Record("Load", false, request.ToString(), request.path);
+                        _fake.LoadCast?.Invoke(request.path);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }
 // <auto-generated/>
 // Generated by Arbor.Generators from the [GenServer] class Crawler. Do not edit.
@@ -497,5 +607,57 @@ namespace Shop
         /// <returns>The server's reply.</returns>
         /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
         global::System.Threading.Tasks.ValueTask<string> FetchAsync(string url, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>
+    /// A stand-in for a <c>Crawler</c> process in tests: a real process that accepts the requests a <c>Crawler</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="CrawlerRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class CrawlerFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Crawler.Fetch</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<string, string>? FetchCall { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Crawler</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<CrawlerRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CrawlerRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "CrawlerFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"CrawlerFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "CrawlerFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Crawler</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly CrawlerFake _fake;
+
+            public ArborFakeProcess(CrawlerFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Crawler.ArborMessages.FetchCall request:
+                    {
+                        var received = _fake.Record("Fetch", true, request.ToString(), request.url);
+                        var answer = _fake.FetchCall ?? throw _fake.Unscripted(received, "FetchCall");
+                        base.Reply(request, answer(request.url));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+        }
     }
 }

@@ -298,4 +298,115 @@ namespace Shop.Catalog
         /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
         global::System.Threading.Tasks.ValueTask<int?> CountAsync(int? atLeast, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Index</c> process in tests: a real process that accepts the requests a <c>Index</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="IndexRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    internal sealed partial class IndexFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Index.Snapshot</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>>>? SnapshotCall { get; set; }
+
+        /// <summary>Answers each <c>Index.Find</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<string?, string?>? FindCall { get; set; }
+
+        /// <summary>Answers each <c>Index.Stats</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<(int Count, string? Last)>? StatsCall { get; set; }
+
+        /// <summary>Answers each <c>Index.Pairs</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, int?>>>? PairsCall { get; set; }
+
+        /// <summary>Runs on each <c>Index.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<global::System.Collections.Generic.KeyValuePair<string, int?>, global::System.Collections.Generic.List<string?>?>? PutCast { get; set; }
+
+        /// <summary>Answers each <c>Index.Count</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int?, int?>? CountCall { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Index</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<IndexRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<IndexRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "IndexFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"IndexFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "IndexFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Index</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly IndexFake _fake;
+
+            public ArborFakeProcess(IndexFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Catalog.Index.ArborMessages.SnapshotCall request:
+                    {
+                        var received = _fake.Record("Snapshot", true, request.ToString());
+                        var answer = _fake.SnapshotCall ?? throw _fake.Unscripted(received, "SnapshotCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Catalog.Index.ArborMessages.FindCall request:
+                    {
+                        var received = _fake.Record("Find", true, request.ToString(), request.key);
+                        var answer = _fake.FindCall ?? throw _fake.Unscripted(received, "FindCall");
+                        base.Reply(request, answer(request.key));
+                        return default;
+                    }
+                    case global::Shop.Catalog.Index.ArborMessages.StatsCall request:
+                    {
+                        var received = _fake.Record("Stats", true, request.ToString());
+                        var answer = _fake.StatsCall ?? throw _fake.Unscripted(received, "StatsCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Catalog.Index.ArborMessages.PairsCall request:
+                    {
+                        var received = _fake.Record("PairsAsync", true, request.ToString());
+                        var answer = _fake.PairsCall ?? throw _fake.Unscripted(received, "PairsCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Catalog.Index.ArborMessages.CountCall request:
+                    {
+                        var received = _fake.Record("Count", true, request.ToString(), request.atLeast);
+                        var answer = _fake.CountCall ?? throw _fake.Unscripted(received, "CountCall");
+                        base.Reply(request, answer(request.atLeast));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Catalog.Index.ArborMessages.PutCast request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.pair, request.tags);
+                        _fake.PutCast?.Invoke(request.pair, request.tags);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

@@ -106,3 +106,35 @@ internal partial interface IIdleClient
     /// <summary>The server process.</summary>
     global::Arbor.Pid Pid { get; }
 }
+
+/// <summary>
+/// A stand-in for a <c>Idle</c> process in tests: a real process that accepts the requests a <c>Idle</c>
+/// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+/// on its properties. Start it and hand its <see cref="IdleRef"/> to the code under test in place of the real server.
+/// A call whose property is null crashes the fake, naming the property to set.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+internal sealed partial class IdleFake : global::Arbor.Fakes.FakeServer
+{
+    /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+    /// <param name="node">The node to run on.</param>
+    /// <param name="name">Registers the process under this unique name, standing in for a named <c>Idle</c>.</param>
+    /// <returns>A client for the fake's process.</returns>
+    public global::System.Threading.Tasks.ValueTask<IdleRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+        global::Arbor.GenServer.StartAsync<IdleRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "IdleFake");
+
+    /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+    /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"IdleFake"</c>.</param>
+    /// <param name="name">Registers the process under this unique name on each start.</param>
+    /// <returns>The spec.</returns>
+    public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+        new global::Arbor.ChildSpec(id ?? name ?? "IdleFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+    /// <summary>The fake's process: takes <c>Idle</c>'s requests off the mailbox and hands them to the fake.</summary>
+    private sealed class ArborFakeProcess : global::Arbor.GenServer
+    {
+        private readonly IdleFake _fake;
+
+        public ArborFakeProcess(IdleFake fake) => _fake = fake;
+    }
+}

@@ -191,4 +191,75 @@ namespace Shop
         /// <param name="event">Passed to the handler.</param>
         void Emit(string @event);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Events</c> process in tests: a real process that accepts the requests a <c>Events</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="EventsRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class EventsFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Events.Echo</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<string, int, string>? EchoCall { get; set; }
+
+        /// <summary>Runs on each <c>Events.Emit</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<string>? EmitCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Events</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<EventsRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<EventsRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "EventsFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"EventsFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "EventsFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Events</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly EventsFake _fake;
+
+            public ArborFakeProcess(EventsFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Events.ArborMessages.EchoCall request:
+                    {
+                        var received = _fake.Record("Echo", true, request.ToString(), request.@class, request.Arg1);
+                        var answer = _fake.EchoCall ?? throw _fake.Unscripted(received, "EchoCall");
+                        base.Reply(request, answer(request.@class, request.Arg1));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Events.ArborMessages.EmitCast request:
+                    {
+                        _fake.Record("Emit", false, request.ToString(), request.@event);
+                        _fake.EmitCast?.Invoke(request.@event);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

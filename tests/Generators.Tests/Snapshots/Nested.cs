@@ -202,6 +202,87 @@ namespace Shop.Billing.Internal
                 /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
                 global::System.Threading.Tasks.ValueTask<LedgerRef> MeAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
             }
+
+            /// <summary>
+            /// A stand-in for a <c>Ledger</c> process in tests: a real process that accepts the requests a <c>Ledger</c>
+            /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+            /// on its properties. Start it and hand its <see cref="LedgerRef"/> to the code under test in place of the real server.
+            /// A call whose property is null crashes the fake, naming the property to set.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+            internal sealed partial class LedgerFake : global::Arbor.Fakes.FakeServer
+            {
+                /// <summary>Answers each <c>Ledger.Total</c> call; while null, such a call crashes the fake.</summary>
+                public global::System.Func<long>? TotalCall { get; set; }
+
+                /// <summary>Runs on each <c>Ledger.Post</c> cast after it is recorded, given its arguments; optional.</summary>
+                public global::System.Action<long>? PostCast { get; set; }
+
+                /// <summary>Answers each <c>Ledger.Me</c> call; while null, such a call crashes the fake.</summary>
+                public global::System.Func<LedgerRef>? MeCall { get; set; }
+
+                /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+                /// <param name="node">The node to run on.</param>
+                /// <param name="name">Registers the process under this unique name, standing in for a named <c>Ledger</c>.</param>
+                /// <returns>A client for the fake's process.</returns>
+                public global::System.Threading.Tasks.ValueTask<LedgerRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+                    global::Arbor.GenServer.StartAsync<LedgerRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "LedgerFake");
+
+                /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+                /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"LedgerFake"</c>.</param>
+                /// <param name="name">Registers the process under this unique name on each start.</param>
+                /// <returns>The spec.</returns>
+                public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+                    new global::Arbor.ChildSpec(id ?? name ?? "LedgerFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+                /// <summary>The fake's process: takes <c>Ledger</c>'s requests off the mailbox and hands them to the fake.</summary>
+                private sealed class ArborFakeProcess : global::Arbor.GenServer
+                {
+                    private readonly LedgerFake _fake;
+
+                    public ArborFakeProcess(LedgerFake fake) => _fake = fake;
+
+                    /// <inheritdoc/>
+                    protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+                    {
+                        switch (call)
+                        {
+                            case global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.TotalCall request:
+                            {
+                                var received = _fake.Record("Total", true, request.ToString());
+                                var answer = _fake.TotalCall ?? throw _fake.Unscripted(received, "TotalCall");
+                                base.Reply(request, answer());
+                                return default;
+                            }
+                            case global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.MeCall request:
+                            {
+                                var received = _fake.Record("Me", true, request.ToString());
+                                var answer = _fake.MeCall ?? throw _fake.Unscripted(received, "MeCall");
+                                base.Reply(request, answer());
+                                return default;
+                            }
+                            default:
+                                return base.HandleCallAsync(call);
+                        }
+                    }
+
+                    /// <inheritdoc/>
+                    protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+                    {
+                        switch (cast)
+                        {
+                            case global::Shop.Billing.Internal.Services.Group.Ledger.ArborMessages.PostCast request:
+                            {
+                                _fake.Record("Post", false, request.ToString(), request.amount);
+                                _fake.PostCast?.Invoke(request.amount);
+                                return default;
+                            }
+                            default:
+                                return base.HandleCastAsync(cast);
+                        }
+                    }
+                }
+            }
         }
     }
 }

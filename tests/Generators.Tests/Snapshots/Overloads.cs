@@ -262,4 +262,104 @@ namespace Shop
         /// <summary>Casts <c>Calculator.Clear</c>: fire and forget; dropped if the server is gone.</summary>
         void Clear();
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Calculator</c> process in tests: a real process that accepts the requests a <c>Calculator</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="CalculatorRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class CalculatorFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Calculator.Add</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, int>? AddCall { get; set; }
+
+        /// <summary>Answers each <c>Calculator.Add</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, int, int>? AddCall_2 { get; set; }
+
+        /// <summary>Answers each <c>Calculator.Sum</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int[], int>? SumCall { get; set; }
+
+        /// <summary>Runs on each <c>Calculator.Add</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<string>? AddCast { get; set; }
+
+        /// <summary>Runs on each <c>Calculator.Clear</c> cast after it is recorded; optional.</summary>
+        public global::System.Action? ClearCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Calculator</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<CalculatorRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CalculatorRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "CalculatorFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"CalculatorFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "CalculatorFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Calculator</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly CalculatorFake _fake;
+
+            public ArborFakeProcess(CalculatorFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Calculator.ArborMessages.AddCall request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.by);
+                        var answer = _fake.AddCall ?? throw _fake.Unscripted(received, "AddCall");
+                        base.Reply(request, answer(request.by));
+                        return default;
+                    }
+                    case global::Shop.Calculator.ArborMessages.AddCall_2 request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.a, request.b);
+                        var answer = _fake.AddCall_2 ?? throw _fake.Unscripted(received, "AddCall_2");
+                        base.Reply(request, answer(request.a, request.b));
+                        return default;
+                    }
+                    case global::Shop.Calculator.ArborMessages.SumCall request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.values);
+                        var answer = _fake.SumCall ?? throw _fake.Unscripted(received, "SumCall");
+                        base.Reply(request, answer(request.values));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Calculator.ArborMessages.AddCast request:
+                    {
+                        _fake.Record("Add", false, request.ToString(), request.label);
+                        _fake.AddCast?.Invoke(request.label);
+                        return default;
+                    }
+                    case global::Shop.Calculator.ArborMessages.ClearCast request:
+                    {
+                        _fake.Record("ResetEverything", false, request.ToString());
+                        _fake.ClearCast?.Invoke();
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

@@ -648,4 +648,114 @@ namespace Shop
         /// <param name="image">Passed to the handler.</param>
         void Put(global::Shop.Item item, byte[]? image);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Stock</c> process in tests: a real process that accepts the requests a <c>Stock</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="StockRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class StockFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>Stock.Get</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int>? GetCall { get; set; }
+
+        /// <summary>Answers each <c>Stock.Add</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<int, int>? AddCall { get; set; }
+
+        /// <summary>Answers each <c>Stock.Find</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<string, global::Shop.Item?>? FindCall { get; set; }
+
+        /// <summary>Answers each <c>Stock.List</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::System.Collections.Generic.Dictionary<string, long>, (int From, int To), global::System.Collections.Generic.IReadOnlyList<global::Shop.Item>>? ListCall { get; set; }
+
+        /// <summary>Runs on each <c>Stock.Reset</c> cast after it is recorded; optional.</summary>
+        public global::System.Action? ResetCast { get; set; }
+
+        /// <summary>Runs on each <c>Stock.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<global::Shop.Item, byte[]?>? PutCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Stock</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<StockRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<StockRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "StockFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"StockFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "StockFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Stock</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly StockFake _fake;
+
+            public ArborFakeProcess(StockFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Stock.ArborMessages.GetCall request:
+                    {
+                        var received = _fake.Record("Get", true, request.ToString());
+                        var answer = _fake.GetCall ?? throw _fake.Unscripted(received, "GetCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    case global::Shop.Stock.ArborMessages.AddCall request:
+                    {
+                        var received = _fake.Record("Add", true, request.ToString(), request.by);
+                        var answer = _fake.AddCall ?? throw _fake.Unscripted(received, "AddCall");
+                        base.Reply(request, answer(request.by));
+                        return default;
+                    }
+                    case global::Shop.Stock.ArborMessages.FindCall request:
+                    {
+                        var received = _fake.Record("FindAsync", true, request.ToString(), request.name);
+                        var answer = _fake.FindCall ?? throw _fake.Unscripted(received, "FindCall");
+                        base.Reply(request, answer(request.name));
+                        return default;
+                    }
+                    case global::Shop.Stock.ArborMessages.ListCall request:
+                    {
+                        var received = _fake.Record("List", true, request.ToString(), request.filter, request.range);
+                        var answer = _fake.ListCall ?? throw _fake.Unscripted(received, "ListCall");
+                        base.Reply(request, answer(request.filter, request.range));
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Stock.ArborMessages.ResetCast request:
+                    {
+                        _fake.Record("Reset", false, request.ToString());
+                        _fake.ResetCast?.Invoke();
+                        return default;
+                    }
+                    case global::Shop.Stock.ArborMessages.PutCast request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.item, request.image);
+                        _fake.PutCast?.Invoke(request.item, request.image);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }

@@ -53,6 +53,8 @@ public static class SnippetCompiler
             // The harness parses generated code with documentation diagnostics on (the generator's own tests want
             // them); a user project without GenerateDocumentationFile never reports missing XML comments.
             .Where(diagnostic => diagnostic.Id != "CS1591")
+            // Binding-redirect notes about a netstandard library (xunit); the .NET SDK turns them off in every project.
+            .Where(diagnostic => diagnostic.Id is not ("CS1701" or "CS1702"))
             // ARB1008 judges a whole program (no child spec anywhere references the server); a documentation block is an
             // excerpt, and the guide starts a server by hand before it shows the supervisor that would own it.
             .Where(diagnostic => diagnostic.Id != "ARB1008")
@@ -72,6 +74,11 @@ public static class SnippetCompiler
         // The dashboard package, for the blocks that mount it (app.MapArborDashboard).
         var dashboard = typeof(Arbor.Dashboard.DashboardEndpointExtensions).Assembly.Location;
         byName.TryAdd(Path.GetFileName(dashboard), MetadataReference.CreateFromFile(dashboard));
+        // The getting-started guide ends with a test project: the test kit and xunit.
+        foreach (var assembly in new[] { typeof(Arbor.Testing.ArborTestNode).Assembly, typeof(Xunit.Assert).Assembly, typeof(Xunit.FactAttribute).Assembly })
+        {
+            byName.TryAdd(Path.GetFileName(assembly.Location), MetadataReference.CreateFromFile(assembly.Location));
+        }
 
         var aspNetCore = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!;
         foreach (var file in Directory.EnumerateFiles(aspNetCore, "*.dll").Order(StringComparer.Ordinal))

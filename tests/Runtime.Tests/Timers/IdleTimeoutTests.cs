@@ -10,10 +10,10 @@ public sealed class IdleTimeoutTests
     [Fact]
     public async Task An_idle_server_receives_IdleTimeout_and_clearing_it_stops_further_ones()
     {
-        await using var node = await ArborNode.StartAsync();
-        var probe = await ProbeHandle.StartAsync(node);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Scripted.StartOkAsync(node, new Script
+        // On virtual time: "not before 40 ms" and "never again" are exact, with no marker timer to wait for.
+        await using var test = await Arbor.Testing.ArborTestNode.StartAsync(new Arbor.Testing.ArborTestNodeOptions { VirtualTime = true });
+        var probe = await test.CreateProbeAsync();
+        var server = await Scripted.StartOkAsync(test.Node, new Script
         {
             Init = s =>
             {
@@ -26,18 +26,22 @@ public sealed class IdleTimeoutTests
                 {
                     s.IdleTimeout = null;
                     probe.Pid.Send("timeout");
-                    node.SendAfter(probe.Pid, TimeSpan.FromMilliseconds(150), "marker");
                 }
 
                 return default;
             },
         });
+        test.Track(server, "Scripted");
 
-        Assert.Equal("timeout", await probe.ReceiveAsync<string>());
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(40), $"idle timeout after {clock.Elapsed}");
-        // A second timeout would be due 40 ms after the first; the marker comes 150 ms after it.
-        Assert.Equal("marker", await probe.ReceiveAsync<string>());
-        await probe.AssertNoMessageAsync();
+        await test.AdvanceAsync(TimeSpan.FromMilliseconds(39));
+        await probe.ExpectNoMessageAsync();
+        await test.AdvanceAsync(TimeSpan.FromMilliseconds(1));
+        await probe.ExpectMessageAsync("timeout");
+
+        await test.AdvanceAsync(TimeSpan.FromHours(1));
+        await probe.ExpectNoMessageAsync();
+        test.Node.Exit(server, ExitReason.Kill);
+        await test.Node.WhenExited(server);
     }
 
     [Fact]

@@ -103,18 +103,20 @@ public sealed class ArborTestNodeTests
     }
 
     [Fact]
-    public async Task A_process_started_without_the_kit_is_counted_as_leaked()
+    public async Task A_process_started_without_the_kit_is_named_with_its_pid_and_type()
     {
         var test = await ArborTestNode.StartAsync();
         var started = await Notifier.StartAsync(test.Node);
 
         var failure = await Assert.ThrowsAsync<LeakedProcessesException>(async () => await test.DisposeAsync());
 
-        Assert.StartsWith("1 process was still alive when the test ended\n1 of them was started without the kit", failure.Message);
+        Assert.Equal(
+            $"1 process was still alive when the test ended:\n  1. {started.Pid} (Notifier)\n" +
+            "Start processes with StartSupervisedAsync, or stop them (and await their exit) before the test ends.",
+            failure.Message);
         Assert.Equal(1, failure.AliveCount);
-        Assert.Empty(failure.Leaked);
-        test.Node.Exit(started.Pid, ExitReason.Kill);
-        await test.Node.WhenExited(started.Pid);
+        Assert.Equal(new[] { started.Pid }, failure.Leaked);
+        Assert.False(started.Pid.IsAlive);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Arbor.Testing.Tests.Fakes;
 using Arbor.Testing.Tests.Support;
+using Arbor.Testing.Tests.Time;
 
 namespace Arbor.Testing.Tests.Recipes;
 
@@ -54,5 +56,35 @@ public sealed class RecipeTests
         var after = (await tree.WhichChildrenAsync())[0].Pid;
         Assert.NotEqual(before.Pid, after);
         Assert.True(after.IsAlive);
+    }
+
+    [Fact]
+    public async Task Test_a_GenServer_with_a_generated_fake()
+    {
+        await using var test = await ArborTestNode.StartAsync();
+        var inventory = new InventoryFake { ReserveCall = (item, count) => item == "apple" };
+        await test.StartSupervisedAsync<InventoryRef>(inventory.ChildSpec(name: "inventory"));
+        var checkout = await test.StartSupervisedAsync<CheckoutRef>(Checkout.ChildSpec());
+
+        Assert.Equal("sold out", await checkout.BuyAsync("pear"));
+
+        var received = await inventory.WhenReceivedAsync(2);
+        Assert.Equal("Inventory.Reserve(pear, 1)", received[0].ToString());
+        Assert.Equal(("pear", 10), (received[1].Argument<string>(0), received[1].Argument<int>(1)));
+    }
+
+    [Fact]
+    public async Task Test_a_timeout_without_waiting()
+    {
+        await using var test = await ArborTestNode.StartAsync(new ArborTestNodeOptions { VirtualTime = true });
+        var owner = await test.CreateProbeAsync();
+        var session = await test.StartSupervisedAsync<SessionRef>(Session.ChildSpec(owner.Pid, restart: Restart.Transient));
+
+        await test.AdvanceAsync(TimeSpan.FromMinutes(59));
+        await owner.ExpectNoMessageAsync();
+        await test.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        await owner.ExpectMessageAsync("session idle");
+        Assert.Equal(ExitReason.Normal, await test.Node.WhenExited(session.Pid));
     }
 }
