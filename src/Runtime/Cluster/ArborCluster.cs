@@ -12,8 +12,7 @@ namespace Arbor.Cluster;
 /// </summary>
 public sealed class ArborCluster
 {
-    private readonly object _gate = new();
-    private readonly List<(Func<IReadOnlyList<string>, bool> Condition, TaskCompletionSource Done)> _waiters = new();
+    private readonly ConditionWaiters<IReadOnlyList<string>> _waiters = new();
     private volatile IReadOnlyList<string> _members = Array.Empty<string>();
     private Pid _service;
 
@@ -29,6 +28,9 @@ public sealed class ArborCluster
     /// <summary>The other members with an up connection, sorted by name (a local read; OTP <c>nodes()</c> restricted to cluster members).</summary>
     public IReadOnlyList<string> Members => _members;
 
+    /// <summary>Cluster-wide names (OTP <c>global</c>), replicated on every member.</summary>
+    public GlobalRegistry Global { get; private set; } = null!;
+
     internal string SelfAlive { get; }
 
     /// <summary>The membership service process.</summary>
@@ -39,6 +41,7 @@ public sealed class ArborCluster
         var cluster = new ArborCluster(node.NodeName!);
         var started = await GenServer.StartAsync(node, () => new MembershipServer(cluster, options), new StartOptions { Name = MembershipWire.ServiceName }).ConfigureAwait(false);
         cluster._service = started.EnsureStarted("the cluster membership service");
+        cluster.Global = await GlobalRegistry.StartAsync(node, cluster, options.ClaimTimeout).ConfigureAwait(false);
         return cluster;
     }
 
@@ -58,34 +61,8 @@ public sealed class ArborCluster
     /// outside processes such as startup and tests.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public async Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (condition(_members))
-            {
-                return;
-            }
-
-            _waiters.Add((condition, done));
-        }
-
-        try
-        {
-            await done.Task.WaitAsync(timeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            lock (_gate)
-            {
-                _waiters.RemoveAll(waiter => waiter.Done == done);
-            }
-
-            throw new TimeoutException($"Cluster members of {Self} did not reach the expected state within {timeout}; members: [{string.Join(", ", _members)}].");
-        }
-    }
+    public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout) =>
+        _waiters.WaitAsync(_members, () => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])");
 
     /// <summary>
     /// Leaves the cluster gracefully: every member is told (they see <see cref="MemberLeft"/>, not unreachable) and
@@ -108,44 +85,7 @@ public sealed class ArborCluster
     {
         var sorted = new List<string>(members);
         sorted.Sort(StringComparer.Ordinal);
-        List<(TaskCompletionSource Done, Exception? Error)>? fired = null;
-        lock (_gate)
-        {
-            _members = sorted;
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                bool holds;
-                Exception? error = null;
-                try
-                {
-                    holds = _waiters[i].Condition(sorted);
-                }
-                catch (Exception exception)
-                {
-                    // A throwing condition is the caller's bug: it fails that caller's wait, never the membership service.
-                    holds = true;
-                    error = exception;
-                }
-
-                if (holds)
-                {
-                    (fired ??= new()).Add((_waiters[i].Done, error));
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-
-        foreach (var (done, error) in (IEnumerable<(TaskCompletionSource, Exception?)>?)fired ?? [])
-        {
-            if (error is null)
-            {
-                done.TrySetResult();
-            }
-            else
-            {
-                done.TrySetException(error);
-            }
-        }
+        _waiters.Publish(sorted, value => _members = value);
     }
 
     private static Pid CheckLocal(Pid pid) =>

@@ -34,6 +34,9 @@ public sealed class ClusterOptions
     /// <summary>How long a graceful leave (node shutdown) waits for members to acknowledge it; 2 seconds by default.</summary>
     public TimeSpan LeaveTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a global registration waits for members to answer its claim; 5 seconds by default.</summary>
+    public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     internal void Validate()
     {
@@ -54,6 +57,11 @@ public sealed class ClusterOptions
         if (ReconnectInterval < TimeSpan.FromMilliseconds(50))
         {
             throw new ArgumentException($"ReconnectInterval {ReconnectInterval} is too short (at least 50 ms).", nameof(ReconnectInterval));
+        }
+
+        if (ClaimTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ClaimTimeout must be positive.", nameof(ClaimTimeout));
         }
 
         if (LeaveTimeout < TimeSpan.Zero)
