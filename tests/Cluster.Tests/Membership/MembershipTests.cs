@@ -33,6 +33,7 @@ public sealed class MembershipTests
         Assert.Equal(b.NodeName, (await late.NextAsync<MemberJoined>()).Node); // the current member, at once
 
         var bName = b.NodeName!;
+        await TestCluster.WaitForMeshAsync([a, b]); // b counts a as a member too, so it waits for a's acknowledgement
         await cluster.StopAsync(b);
         var next = await probe.NextAsync<MemberEvent>();
         Assert.Equal(new MemberLeft(bName), next);

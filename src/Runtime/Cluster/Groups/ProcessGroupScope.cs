@@ -103,8 +103,8 @@ internal sealed class ProcessGroupScope : GenServer
             ListOf(_local, group).Add(pid);
         }
 
+        Refresh(group, joined: pids, left: null); // this node's view first: another node never knows more than the owner
         Broadcast(PgWire.JoinOf(Self, group, pids));
-        Refresh(group, joined: pids, left: null);
     }
 
     private bool LeaveLocal(object group, IReadOnlyList<Pid> pids)
@@ -129,8 +129,8 @@ internal sealed class ProcessGroupScope : GenServer
             return false;
         }
 
-        Broadcast(PgWire.LeaveOf(Self, removed, [group]));
         Refresh(group, joined: null, left: removed);
+        Broadcast(PgWire.LeaveOf(Self, removed, [group]));
         return true;
     }
 
@@ -145,11 +145,12 @@ internal sealed class ProcessGroupScope : GenServer
                 RemoveOnePid(_local, group, down.Pid);
             }
 
-            Broadcast(PgWire.LeaveOf(Self, [down.Pid], local.Groups)); // with repeats, as pg: one removal per join
             foreach (var group in groups)
             {
                 Refresh(group, joined: null, left: Repeat(down.Pid, Count(local.Groups, group)));
             }
+
+            Broadcast(PgWire.LeaveOf(Self, [down.Pid], local.Groups)); // with repeats, as pg: one removal per join
 
             return;
         }

@@ -65,6 +65,15 @@ internal sealed class MembershipServer : GenServer
             member.Service.Send(MembershipWire.LeaveOf(Self));
         }
 
+        // Best effort for peers that may count us as a member before their hello reached us: told, not awaited.
+        foreach (var node in Node.ConnectedNodes)
+        {
+            if (!_members.ContainsKey(node))
+            {
+                Node.Send(MembershipWire.ServiceName, node, MembershipWire.LeaveOf(Self));
+            }
+        }
+
         if (_awaitingBye.Count == 0)
         {
             _leaveReply.Value.Reply(true);
