@@ -31,6 +31,7 @@ internal sealed class TestCluster : IAsyncDisposable
         {
             Name = name,
             Cookie = "cluster-test",
+            LoggerFactory = ConsoleLog.For(name),
             ShutdownTimeout = TimeSpan.FromSeconds(2),
             Distribution = new DistributionOptions
             {

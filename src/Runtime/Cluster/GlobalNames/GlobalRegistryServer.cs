@@ -109,7 +109,7 @@ internal sealed class GlobalRegistryServer : GenServer
         }
         else
         {
-            SendAfter(_claimTimeout, new ClaimTimedOut(reference));
+            Tick(_claimTimeout, new ClaimTimedOut(reference));
         }
     }
 
@@ -376,5 +376,18 @@ internal sealed class GlobalRegistryServer : GenServer
         public HashSet<string> Awaiting { get; } = awaiting;
 
         public GlobalRegistration? RefusedBy { get; set; }
+    }
+
+    /// <summary>A timer message to this process; none once the node is stopping (its timers are gone, and so is the need).</summary>
+    private void Tick(TimeSpan delay, object message)
+    {
+        try
+        {
+            SendAfter(delay, message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node is shutting down.
+        }
     }
 }

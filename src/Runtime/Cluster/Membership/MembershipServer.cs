@@ -80,7 +80,7 @@ internal sealed class MembershipServer : GenServer
         }
         else
         {
-            SendAfter(_options.LeaveTimeout, new LeaveTimedOut());
+            Tick(_options.LeaveTimeout, new LeaveTimedOut());
         }
 
         return default;
@@ -253,7 +253,7 @@ internal sealed class MembershipServer : GenServer
             _ = ResolveAsync();
         }
 
-        SendAfter(_options.ReconnectInterval, new ReconnectTick());
+        Tick(_options.ReconnectInterval, new ReconnectTick());
     }
 
     /// <summary>Resolves the DNS name off the process and posts the names back; a failing resolver is logged, never fatal.</summary>
@@ -284,6 +284,19 @@ internal sealed class MembershipServer : GenServer
         foreach (var subscriber in _subscribers.Keys)
         {
             subscriber.Send(memberEvent);
+        }
+    }
+
+    /// <summary>A timer message to this process; none once the node is stopping (its timers are gone, and so is the need).</summary>
+    private void Tick(TimeSpan delay, object message)
+    {
+        try
+        {
+            SendAfter(delay, message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node is shutting down.
         }
     }
 }
