@@ -14,37 +14,6 @@ public sealed class DistributedSupervisorTests
     private static List<DistributedChild> Children(ConcurrentQueue<(string, Pid)> started, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new DistributedChild("worker" + i, () => new Worker(started, "worker" + i)))];
 
-    /// <summary>
-    /// The invariant: every node's replica names a holder for every child, all replicas agree, each holder is alive on a
-    /// node of <paramref name="nodes"/>, and every other instance ever started has stopped.
-    /// </summary>
-    private static async Task AssertEachRunsOnceAsync(IReadOnlyList<ArborNode> nodes, IReadOnlyList<string> ids, ConcurrentQueue<(string Id, Pid Pid)> started)
-    {
-        var names = nodes.Select(n => n.NodeName!).ToHashSet();
-        foreach (var node in nodes)
-        {
-            await node.Cluster.Global.WaitForAsync(
-                replica => ids.All(id => replica.TryGetValue(id, out var r) && names.Contains(r.Owner)), TestCluster.Wait);
-        }
-
-        await nodes[0].Cluster.Global.WaitForAsync(
-            replica => nodes.All(other => ids.All(id => other.Cluster.Global.Registrations.TryGetValue(id, out var o) && replica[id].Owner == o.Owner)),
-            TestCluster.Wait);
-
-        foreach (var (id, pid) in started)
-        {
-            var owner = nodes.First(n => n.NodeName == nodes[0].Cluster.Global.Registrations[id].Owner);
-            if (owner.Cluster.Global.Whereis(id) == pid)
-            {
-                Assert.True(pid.IsAlive, $"{id}'s registered holder is not alive");
-            }
-            else
-            {
-                await owner.WhenExited(pid).WaitAsync(TestCluster.Wait); // a superseded instance stops
-            }
-        }
-    }
-
     [Fact]
     public async Task Children_are_spread_over_the_members_and_each_runs_once()
     {
@@ -58,7 +27,7 @@ public sealed class DistributedSupervisorTests
             supervisors.Add(await DistributedSupervisor.StartAsync(node, "workers", children));
         }
 
-        await AssertEachRunsOnceAsync(nodes, [.. children.Select(c => c.Id)], started);
+        await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(nodes, [.. children.Select(c => c.Id)], started);
         var owners = children.Select(c => nodes[0].Cluster.Global.Registrations[c.Id].Owner).Distinct().Count();
         Assert.True(owners >= 2, "the ring spreads 9 children over more than one of 3 nodes");
     }
@@ -76,14 +45,14 @@ public sealed class DistributedSupervisorTests
             await DistributedSupervisor.StartAsync(node, "workers", children);
         }
 
-        await AssertEachRunsOnceAsync(nodes, ids, started);
+        await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(nodes, ids, started);
         var victim = nodes.First(n => ids.Any(id => nodes[0].Cluster.Global.Registrations[id].Owner == n.NodeName));
         var survivors = nodes.Where(n => n != victim).ToList();
 
         // A crash-like loss: the victim is cut off, and then stopped.
         cluster.Network.Partition([victim.NodeName!], survivors.Select(n => n.NodeName!));
         await cluster.StopAsync(victim);
-        await AssertEachRunsOnceAsync(survivors, ids, started); // the victim's instances are gone with it; each child runs once on a survivor
+        await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(survivors, ids, started); // the victim's instances are gone with it; each child runs once on a survivor
     }
 
     [Fact]
@@ -97,14 +66,14 @@ public sealed class DistributedSupervisorTests
             await DistributedSupervisor.StartSingletonAsync(node, "leader", () => new Worker(started, "leader"), quorum: 2);
         }
 
-        await AssertEachRunsOnceAsync(nodes, ["leader"], started);
+        await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(nodes, ["leader"], started);
         var host = nodes.First(n => n.NodeName == nodes[0].Cluster.Global.Registrations["leader"].Owner);
         var first = host.Cluster.Global.Whereis("leader");
         var majority = nodes.Where(n => n != host).ToList();
 
         cluster.Network.Partition([host.NodeName!], majority.Select(n => n.NodeName!));
         await host.WhenExited(first).WaitAsync(TestCluster.Wait); // the minority side lost quorum: its singleton stops
-        await AssertEachRunsOnceAsync(majority, ["leader"], new ConcurrentQueue<(string, Pid)>(started.Where(s => s.Item2 != first)));
+        await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(majority, ["leader"], new ConcurrentQueue<(string, Pid)>(started.Where(s => s.Item2 != first)));
         Assert.True(host.Cluster.Global.Whereis("leader").IsNone);
     }
 

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Arbor.Cluster.Tests.Support;
+
+/// <summary>The distributed-supervisor invariant the supervision and nemesis tests check.</summary>
+internal static class DistributedSupervisorInvariants
+{
+    /// <summary>
+    /// The invariant: every node's replica names a holder for every child, all replicas agree, each holder is alive on a
+    /// node of <paramref name="nodes"/>, and every other instance ever started has stopped.
+    /// </summary>
+    public static async Task AssertEachRunsOnceAsync(IReadOnlyList<ArborNode> nodes, IReadOnlyList<string> ids, ConcurrentQueue<(string Id, Pid Pid)> started)
+    {
+        var names = nodes.Select(n => n.NodeName!).ToHashSet();
+        foreach (var node in nodes)
+        {
+            await node.Cluster.Global.WaitForAsync(
+                replica => ids.All(id => replica.TryGetValue(id, out var r) && names.Contains(r.Owner)), TestCluster.Wait);
+        }
+
+        await nodes[0].Cluster.Global.WaitForAsync(
+            replica => nodes.All(other => ids.All(id => other.Cluster.Global.Registrations.TryGetValue(id, out var o) && replica[id].Owner == o.Owner)),
+            TestCluster.Wait);
+
+        foreach (var (id, pid) in started)
+        {
+            var owner = nodes.First(n => n.NodeName == nodes[0].Cluster.Global.Registrations[id].Owner);
+            if (owner.Cluster.Global.Whereis(id) == pid)
+            {
+                Assert.True(pid.IsAlive, $"{id}'s registered holder is not alive");
+            }
+            else
+            {
+                await owner.WhenExited(pid).WaitAsync(TestCluster.Wait); // a superseded instance stops
+            }
+        }
+    }
+}
