@@ -62,7 +62,7 @@ public sealed class ArborCluster
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
     public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout) =>
-        _waiters.WaitAsync(_members, () => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])");
+        _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])");
 
     /// <summary>
     /// Leaves the cluster gracefully: every member is told (they see <see cref="MemberLeft"/>, not unreachable) and

@@ -14,7 +14,7 @@ internal sealed class ConditionWaiters<T>
     private readonly object _gate = new();
     private readonly List<(Func<T, bool> Condition, TaskCompletionSource Done)> _waiters = new();
 
-    public async Task WaitAsync(T current, Func<T> read, Func<T, bool> condition, TimeSpan timeout, Func<string> describe)
+    public async Task WaitAsync(Func<T> read, Func<T, bool> condition, TimeSpan timeout, Func<string> describe)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

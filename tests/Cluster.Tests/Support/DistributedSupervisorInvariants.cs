@@ -19,7 +19,8 @@ internal static class DistributedSupervisorInvariants
         }
 
         await nodes[0].Cluster.Global.WaitForAsync(
-            replica => nodes.All(other => ids.All(id => other.Cluster.Global.Registrations.TryGetValue(id, out var o) && replica[id].Owner == o.Owner)),
+            replica => nodes.All(other => ids.All(id =>
+                replica.TryGetValue(id, out var mine) && other.Cluster.Global.Registrations.TryGetValue(id, out var theirs) && mine.Owner == theirs.Owner)),
             TestCluster.Wait);
 
         foreach (var (id, pid) in started)

@@ -87,7 +87,7 @@ public sealed class GlobalRegistry
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
     public Task WaitForAsync(Func<ImmutableDictionary<string, GlobalRegistration>, bool> condition, TimeSpan timeout) =>
-        _waiters.WaitAsync(_view, () => _view, condition, timeout, () => $"The global registry ({_view.Count} names)");
+        _waiters.WaitAsync(() => _view, condition, timeout, () => $"The global registry ({_view.Count} names)");
 
     /// <summary>Every registration this node knows of (a snapshot of its replica).</summary>
     public ImmutableDictionary<string, GlobalRegistration> Registrations => _view;
