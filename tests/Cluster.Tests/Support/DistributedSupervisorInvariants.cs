@@ -18,10 +18,14 @@ internal static class DistributedSupervisorInvariants
                 replica => ids.All(id => replica.TryGetValue(id, out var r) && names.Contains(r.Owner)), TestCluster.Wait);
         }
 
-        await nodes[0].Cluster.Global.WaitForAsync(
-            replica => nodes.All(other => ids.All(id =>
-                replica.TryGetValue(id, out var mine) && other.Cluster.Global.Registrations.TryGetValue(id, out var theirs) && mine.Owner == theirs.Owner)),
-            TestCluster.Wait);
+        // Each replica is waited on through its own publishes (a condition is re-checked only when its replica changes).
+        foreach (var other in nodes)
+        {
+            await other.Cluster.Global.WaitForAsync(
+                replica => ids.All(id =>
+                    replica.TryGetValue(id, out var theirs) && nodes[0].Cluster.Global.Registrations.TryGetValue(id, out var mine) && mine.Owner == theirs.Owner),
+                TestCluster.Wait);
+        }
 
         foreach (var (id, pid) in started)
         {
