@@ -50,6 +50,15 @@ public sealed partial class ArborNode : IAsyncDisposable
     {
         // Bad options throw here, synchronously, before anything starts; only a distributed node has work to await.
         options ??= new ArborNodeOptions();
+        if (options.Cluster is { } cluster)
+        {
+            cluster.Validate();
+            if (options.Name is null)
+            {
+                throw new ArgumentException("ArborNodeOptions.Cluster needs a distributed node: set ArborNodeOptions.Name.", nameof(options));
+            }
+        }
+
         var node = new ArborNode(options);
         return options.Name is { } name ? StartDistributionAsync(node, name, options) : new(node);
     }
@@ -59,6 +68,10 @@ public sealed partial class ArborNode : IAsyncDisposable
         try
         {
             node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
+            if (options.Cluster is { } cluster)
+            {
+                node.ClusterService = await Arbor.Cluster.ArborCluster.StartAsync(node, cluster).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -182,6 +195,7 @@ public sealed partial class ArborNode : IAsyncDisposable
 
         try
         {
+            await LeaveClusterAsync().ConfigureAwait(false);
             await NodeShutdown.RunAsync(this, _shutdownTimeout).ConfigureAwait(false);
         }
         finally

@@ -53,4 +53,10 @@ public sealed class ArborNodeOptions
 
     /// <summary>Ports, EPMD, hidden mode, ticks and limits of a distributed node.</summary>
     public Arbor.Distribution.DistributionOptions Distribution { get; init; } = new();
+
+    /// <summary>
+    /// Makes the node a cluster member: seeds, DNS discovery, reconnects (see <c>docs/cluster.md</c>). Needs
+    /// <see cref="Name"/>. Null (default): no membership service runs.
+    /// </summary>
+    public Arbor.Cluster.ClusterOptions? Cluster { get; init; }
 }

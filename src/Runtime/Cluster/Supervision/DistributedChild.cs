@@ -1,0 +1,11 @@
+using System;
+
+namespace Arbor.Cluster;
+
+/// <summary>
+/// A child of a <see cref="DistributedSupervisor"/>: an id, unique in the cluster (it is also the child's global name),
+/// and how to start it. Every node must declare the same children.
+/// </summary>
+/// <param name="Id">The child's id and global name.</param>
+/// <param name="Start">Creates the server inside its new process (the init callback), as for <see cref="GenServer.StartAsync(ArborNode, Func{GenServer}, StartOptions?)"/>.</param>
+public sealed record DistributedChild(string Id, Func<GenServer> Start);
