@@ -34,6 +34,9 @@ internal sealed class NodeScheduling : IDisposable
 
     public SchedulerReporter Reporter { get; }
 
+    /// <summary>Where the node's processes run.</summary>
+    public ProcessScheduler Processes { get; } = SchedulerThreads.Shared;
+
     /// <summary>Where handlers marked dirty run.</summary>
     public DirtyScheduler Dirty { get; }
 
