@@ -103,6 +103,35 @@ internal static class Worker
         }
     }
 
+    /// <summary>
+    /// Runs one turn of <paramref name="process"/> with nothing chained after it: what the turn put in this thread's slots
+    /// goes to <paramref name="scheduler"/> instead (the deterministic scheduler, whose seed picks every next step).
+    /// </summary>
+    public static void RunAlone(Process process, Scheduling.ProcessScheduler scheduler)
+    {
+        var thread = This;
+        thread.InLoop = true;
+        try
+        {
+            RunTurn(thread, process);
+        }
+        finally
+        {
+            thread.InLoop = false;
+        }
+
+        if (thread.TakeProcess() is { } next)
+        {
+            scheduler.Queue(next);
+        }
+
+        if (thread.Continuation is { } continuation)
+        {
+            var (state, runAs) = thread.TakeContinuation();
+            scheduler.Queue(new HandedOff(continuation, state, runAs));
+        }
+    }
+
     /// <summary>Claims the run-next slot for <paramref name="process"/>; false outside a process turn or when the slot is taken.</summary>
     public static bool TryHandOff(Process process) => t_thread is { InTurn: true } thread && thread.TryPutProcess(process);
 
@@ -193,6 +222,22 @@ internal static class Worker
             SynchronizationContext.SetSynchronizationContext(previousContext);
             thread.Current = previous;
             thread.InTurn = wasInTurn;
+        }
+    }
+
+    /// <summary>A continuation taken from a slot, as a work item (run as its process when it was captured in one).</summary>
+    private sealed class HandedOff(Action<object?> continuation, object? state, Process? runAs) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            if (runAs is null)
+            {
+                continuation(state);
+            }
+            else
+            {
+                ProcessSynchronizationContext.RunAs(runAs, continuation, state);
+            }
         }
     }
 

@@ -26,11 +26,24 @@ internal sealed class DirtyScheduler : IDisposable
     private int _started;
     private volatile bool _disposed;
 
-    public DirtyScheduler(int threadCount) => _threadCount = threadCount;
+    private readonly DeterministicScheduler? _deterministic;
+
+    /// <summary>Creates the scheduler; in deterministic mode dirty work runs on <paramref name="deterministic"/>'s one thread like the rest.</summary>
+    public DirtyScheduler(int threadCount, DeterministicScheduler? deterministic)
+    {
+        _threadCount = threadCount;
+        _deterministic = deterministic;
+    }
 
     /// <summary>Runs <paramref name="work"/> on a dirty thread.</summary>
     public void Queue(DirtyWork work)
     {
+        if (_deterministic is not null)
+        {
+            _deterministic.Queue(work);
+            return;
+        }
+
         if (Volatile.Read(ref _started) == 0)
         {
             Start();
