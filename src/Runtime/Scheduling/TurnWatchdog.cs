@@ -34,6 +34,12 @@ internal static class TurnWatchdog
 
     private const int HeldAfterMs = 15;
 
+    /// <summary>
+    /// A held item running this long demotes its thread. Longer than <see cref="HeldAfterMs"/>: on a loaded machine the
+    /// operating system can pause a short item for tens of milliseconds, and a demoted thread costs a new thread.
+    /// </summary>
+    private const int DemoteAfterMs = 100;
+
     private static int s_nodes;
     private static int s_running;
     private static int s_longTurns;
@@ -123,7 +129,10 @@ internal static class TurnWatchdog
             if (IsHeld(thread, watch, nowMs))
             {
                 held++;
-                Demote(thread);
+                if (nowMs - watch.ItemSinceMs >= DemoteAfterMs)
+                {
+                    Demote(thread);
+                }
             }
 
             watching |= watch.ItemSightings > 1;
