@@ -34,11 +34,6 @@ internal static class TurnWatchdog
 
     private const int HeldAfterMs = 15;
 
-    /// <summary>
-    /// A held item running this long demotes its thread. Longer than <see cref="HeldAfterMs"/>: on a loaded machine the
-    /// operating system can pause a short item for tens of milliseconds, and a demoted thread costs a new thread.
-    /// </summary>
-    private const int DemoteAfterMs = 100;
 
     private static int s_nodes;
     private static int s_running;
@@ -129,10 +124,6 @@ internal static class TurnWatchdog
             if (IsHeld(thread, watch, nowMs))
             {
                 held++;
-                if (nowMs - watch.ItemSinceMs >= DemoteAfterMs)
-                {
-                    Demote(thread);
-                }
             }
 
             watching |= watch.ItemSightings > 1;
@@ -161,6 +152,9 @@ internal static class TurnWatchdog
             if (!watch.IsLong && runningMs >= process.Node.Scheduling.LongTurnThresholdMs)
             {
                 watch.IsLong = true;
+                // Only a reported long turn demotes its thread: on a loaded machine the operating system can pause a
+                // short turn for tens of milliseconds, and a short turn at low priority there would crawl.
+                Demote(thread);
                 Interlocked.Increment(ref s_longTurns);
                 SchedulerTelemetry.RecordLongTurn();
                 // Read after the turn count: if the turn moved on meanwhile, the next pass ends this incident.
