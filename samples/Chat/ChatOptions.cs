@@ -18,6 +18,7 @@ public sealed record ChatOptions
           --crash-every <ms>       inject a crash this often; every tenth one hits a room (default 200)
           --no-chaos               no crash injection
           --verbose                show Arbor's crash and supervisor reports (thousands of lines)
+          --dashboard <port>       serve the live dashboard at http://127.0.0.1:<port>/arbor/ while it runs
           --help                   this text
         """;
 
@@ -37,6 +38,9 @@ public sealed record ChatOptions
 
     public bool Verbose { get; init; }
 
+    /// <summary>The loopback port the live dashboard is served on, or null for no dashboard.</summary>
+    public int? DashboardPort { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
@@ -55,6 +59,7 @@ public sealed record ChatOptions
                 "--crash-every" => options with { CrashEvery = TimeSpan.FromMilliseconds(Positive(args, ref i)) },
                 "--no-chaos" => options with { Chaos = false },
                 "--verbose" => options with { Verbose = true },
+                "--dashboard" => options with { DashboardPort = Positive(args, ref i) },
                 "--help" or "-h" => options with { Help = true },
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'."),
             };

@@ -47,6 +47,9 @@ await host.StartAsync();
 var node = host.Services.GetRequiredService<ArborNode>();
 var root = host.Services.GetRequiredService<ArborRootSupervisor>().Supervisor;
 
+// With --dashboard, the live dashboard watches the run (the load and the chaos monkey included).
+await using var dashboard = options.DashboardPort is { } port ? await DashboardServer.StartAsync(node, port) : null;
+
 Console.WriteLine($"Starting {options.Rooms:N0} rooms and {options.Users:N0} sessions...");
 await ChatService.PopulateAsync(node, options, metrics);
 

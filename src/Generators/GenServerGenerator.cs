@@ -28,6 +28,9 @@ public sealed class GenServerGenerator : IIncrementalGenerator
 
         /// <summary>The diagnostics per class.</summary>
         public const string Diagnostics = "Arbor.Diagnostics";
+
+        /// <summary>Parse results per [GenServerProtocol] interface.</summary>
+        public const string ProtocolParse = "Arbor.ProtocolParse";
     }
 
     /// <inheritdoc/>
@@ -40,6 +43,20 @@ public sealed class GenServerGenerator : IIncrementalGenerator
                 GenServerParser.Parse)
             .WithTrackingName(TrackingNames.Parse);
 
+        // A [GenServerProtocol] interface (the protocol of a server on another node) parses into the same model, with
+        // requests and codecs only; both kinds flow through the same emit and diagnostic steps.
+        var protocols = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                GenServerProtocolParser.AttributeName,
+                static (node, _) => node is InterfaceDeclarationSyntax,
+                GenServerProtocolParser.Parse)
+            .WithTrackingName(TrackingNames.ProtocolParse);
+        Register(context, parsed);
+        Register(context, protocols);
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParseResult> parsed)
+    {
         var models = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)

@@ -88,6 +88,11 @@ public sealed class DiagnosticTests
     [InlineData("ARB0030", "public sealed class Bag { public Guid Id { get; set; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
     [InlineData("ARB0030", "public sealed class Bag { public Bag(int size) { Size = size * 2; } public int Count { get; } } [GenServer(Remote = true)] public partial class Counter { [Cast] public void Put(Bag [|bag|]) { } }")]
     [InlineData("ARB0030", "[GenServer(Remote = true)] public partial class Counter<T> { [Cast] public void Put(T [|value|]) { } }")]
+    // A [GenServerProtocol] interface: partial, calls and casts only, every type mapped.
+    [InlineData("ARB0001", "[GenServerProtocol] public interface [|IKv|] { [Call] int Get(); }")]
+    [InlineData("ARB0013", "[GenServerProtocol] public partial interface IKv { [Call] int Get(); [[|Info|]] void On(Tick tick); }")]
+    [InlineData("ARB0030", "[GenServerProtocol] public partial interface IKv { [Call] int Get(Guid [|id|]); }")]
+    [InlineData("ARB0007", "[GenServerProtocol] public partial interface IKv { [Call] [|void|] Get(); }")]
     public void Reports_at_the_marked_location(string id, string markup)
     {
         var (source, spans) = Markup.Parse(Usings + markup);

@@ -72,6 +72,27 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_declared_protocol_interface_gets_messages_codecs_and_a_client_but_no_server()
+    {
+        var run = Generate.Clean("""
+            using System.Collections.Generic;
+            using Arbor;
+
+            namespace Shop;
+
+            [GenServerProtocol]
+            public partial interface IKvStore
+            {
+                [Call] string? Get(string key);
+                [Call] IReadOnlyList<string> Keys();
+                [Cast] void Put(string key, string value);
+            }
+            """);
+
+        Snapshot.Match("RemoteProtocolInterface", run.Single());
+    }
+
+    [Fact]
     public void Dirty_handlers_are_handed_to_the_dirty_schedulers_with_the_same_body()
     {
         var run = Generate.Clean("""

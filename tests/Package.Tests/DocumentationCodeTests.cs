@@ -10,7 +10,7 @@ namespace Arbor.Package.Tests;
 /// </summary>
 public sealed class DocumentationCodeTests
 {
-    private static readonly string[] s_documents = ["README.md", "docs/getting-started.md", "docs/hosting.md", "src/Runtime/Package/README.md"];
+    private static readonly string[] s_documents = ["README.md", "docs/getting-started.md", "docs/hosting.md", "docs/tasks.md", "docs/dashboard.md", "src/Runtime/Package/README.md"];
 
     public static TheoryData<string, int> Blocks()
     {

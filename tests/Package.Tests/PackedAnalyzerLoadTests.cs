@@ -35,7 +35,7 @@ public sealed class PackedAnalyzerLoadTests(PackedArbor packed)
         var providers = Instances<CodeFixProvider, ExportCodeFixProviderAttribute>(fixes).ToList();
 
         Assert.Equal(11, ruleIds.Count);
-        Assert.Equal(5, providers.Count);
+        Assert.Equal(6, providers.Count);
         Assert.All(providers, provider =>
         {
             Assert.NotEmpty(provider.FixableDiagnosticIds);

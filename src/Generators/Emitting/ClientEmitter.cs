@@ -53,7 +53,8 @@ internal static class ClientEmitter
         }
 
         // A [Call] or [Cast] the user named Stop already owns the name; the runtime's GenServer.StopAsync stays available.
-        if (!model.Requests.Any(request => request.ClientName == "StopAsync"))
+        // A protocol's server is elsewhere; gen_server:stop needs a local process, so its client has no StopAsync.
+        if (!model.IsProtocolDeclaration && !model.Requests.Any(request => request.ClientName == "StopAsync"))
         {
             WriteStop(writer);
         }

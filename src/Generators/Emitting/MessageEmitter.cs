@@ -28,13 +28,13 @@ internal static class MessageEmitter
             }
 
             first = false;
-            WriteMessage(writer, request);
+            WriteMessage(writer, request, model.Remote is not null);
         }
 
         writer.Close();
     }
 
-    private static void WriteMessage(SourceWriter writer, RequestHandlerModel request)
+    private static void WriteMessage(SourceWriter writer, RequestHandlerModel request, bool remote)
     {
         var fields = request.Parameters.Where(parameter => parameter.Role == ParameterRole.Message).ToList();
         var baseType = request.Kind == RequestKind.Call
@@ -42,7 +42,8 @@ internal static class MessageEmitter
             : Names.CastMessage;
 
         writer.Line("/// <summary>The <c>" + request.DisplayName + "</c> " + (request.Kind == RequestKind.Call ? "call" : "cast") + ".</summary>");
-        writer.Open("internal sealed class " + request.MessageClassName + " : " + baseType);
+        // A remote server's messages carry its term codecs, so a typed client can send them to another node.
+        writer.Open("internal sealed class " + request.MessageClassName + " : " + baseType + (remote ? ", " + RemoteProtocolEmitter.RequestInterface : string.Empty));
         foreach (var field in fields)
         {
             writer.Line("internal readonly " + field.Type + " " + field.FieldName + ";");
@@ -58,6 +59,13 @@ internal static class MessageEmitter
             }
 
             writer.Close();
+            writer.Line();
+        }
+
+        if (remote)
+        {
+            writer.Line("/// <summary>The codecs that put this request on the wire to another node.</summary>");
+            writer.Line("global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol " + RemoteProtocolEmitter.RequestInterface + ".RemoteProtocol => ArborRemoteProtocol.Instance;");
             writer.Line();
         }
 

@@ -19,6 +19,9 @@ internal static class RemoteProtocolEmitter
     private const string Envelope = "global::Arbor.Protocol.Envelope";
     private const string NotNullWhen = "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)]";
 
+    /// <summary>The interface a remote server's messages implement, so a typed client's request finds its codecs.</summary>
+    public const string RequestInterface = "global::Arbor.Distribution.Terms.Mapping.IRemoteRequest";
+
     /// <summary>The interface the server class implements when it is remote.</summary>
     public const string ServerInterface = Server;
 
@@ -52,9 +55,13 @@ internal static class RemoteProtocolEmitter
         }
 
         var atoms = new AtomFields();
-        writer.Line("/// <summary>This server's Erlang term codecs (it is [GenServer(Remote = true)]); the distribution transport uses them.</summary>");
-        writer.Line(Protocol + " " + Server + ".RemoteProtocol => ArborRemoteProtocol.Instance;");
-        writer.Line();
+        if (!model.IsProtocolDeclaration)
+        {
+            writer.Line("/// <summary>This server's Erlang term codecs (it is [GenServer(Remote = true)]); the distribution transport uses them.</summary>");
+            writer.Line(Protocol + " " + Server + ".RemoteProtocol => ArborRemoteProtocol.Instance;");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>");
         writer.Line("/// The Erlang shapes of this server's requests (docs/distribution-terms.md):");
         writer.Line("/// <list type=\"bullet\">");

@@ -18,6 +18,8 @@ namespace Arbor.Generators.Model;
 /// <param name="Continues">Continue handlers, most specific argument type first.</param>
 /// <param name="Terminate">The terminate hook, if any.</param>
 /// <param name="Remote">The Erlang term protocol of a <c>[GenServer(Remote = true)]</c> class; null for local-only servers.</param>
+/// <param name="ClientBaseName">For a <c>[GenServerProtocol]</c> interface: the name its client types are built from
+/// (<c>IKvStore</c> gives <c>KvStoreRef</c>); null for a server class, whose client types use <paramref name="Name"/>.</param>
 internal sealed record GenServerModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -32,10 +34,14 @@ internal sealed record GenServerModel(
     EquatableArray<MessageHandlerModel> Infos,
     EquatableArray<MessageHandlerModel> Continues,
     TerminateModel? Terminate,
-    RemoteProtocolModel? Remote = null)
+    RemoteProtocolModel? Remote = null,
+    string? ClientBaseName = null)
 {
+    /// <summary>True for a <c>[GenServerProtocol]</c> interface: a client and codecs for a server elsewhere, no server.</summary>
+    public bool IsProtocolDeclaration => ClientBaseName is not null;
+
     /// <summary>The typed client struct's name, without type parameters (as its constructor is named).</summary>
-    public string RefName => Name + "Ref";
+    public string RefName => (ClientBaseName ?? Name) + "Ref";
 
     /// <summary>The server type as code inside it names it: <c>Cache&lt;TKey, TValue&gt;</c>, or just <c>Counter</c>.</summary>
     public string ServerType => Name + TypeParameterList.Of(TypeParameters);
@@ -44,7 +50,7 @@ internal sealed record GenServerModel(
     public string RefType => RefName + TypeParameterList.Of(TypeParameters);
 
     /// <summary>The client interface as a type: <c>ICacheClient&lt;TKey, TValue&gt;</c>.</summary>
-    public string ClientInterfaceType => "I" + Name + "Client" + TypeParameterList.Of(TypeParameters);
+    public string ClientInterfaceType => "I" + (ClientBaseName ?? Name) + "Client" + TypeParameterList.Of(TypeParameters);
 }
 
 /// <summary>A type enclosing a nested GenServer, re-declared as <c>partial</c> around the generated code.</summary>

@@ -53,6 +53,12 @@ public sealed class DistributionOptions
     /// <summary>The largest frame accepted from a peer (default 128 MiB); a larger one closes the connection.</summary>
     public int MaxFrameSize { get; init; } = 128 * 1024 * 1024;
 
+    /// <summary>
+    /// Run every distribution connection over TLS (<c>-proto_dist inet_tls</c>); null (default) is plain TCP, where
+    /// only the cookie authenticates and nothing is encrypted. See <see cref="DistributionTls"/>.
+    /// </summary>
+    public DistributionTls? Tls { get; init; }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     internal void Validate()
     {
@@ -79,6 +85,11 @@ public sealed class DistributionOptions
         if (ConnectTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("ConnectTimeout must be positive.", nameof(ConnectTimeout));
+        }
+
+        if (Tls is { Certificate: var certificate } && !certificate.HasPrivateKey)
+        {
+            throw new ArgumentException("Tls.Certificate has no private key; a node must prove it owns its certificate.", nameof(Tls));
         }
 
         if (MaxFrameSize < 1024)

@@ -15,11 +15,31 @@ internal sealed partial class NodeDistribution
     private static long s_lastCallKey = 1L << 62;
 
     /// <summary>A gen_server call to a remote pid, in Erlang's shape (the reply is a term).</summary>
-    public Task<object?> CallAsync(Pid target, object request, TimeSpan timeout)
+    public Task<object?> CallAsync(Pid target, object request, TimeSpan timeout) =>
+        CallAsync(target, request, timeout, request.ToString() ?? request.GetType().Name);
+
+    /// <summary>A gen_server call to a remote pid or <c>{Name, Node}</c> address; call errors name the request as <paramref name="description"/>.</summary>
+    private Task<object?> CallAsync(Pid target, object request, TimeSpan timeout, string description)
     {
         var node = RemoteNodeTable.Get(target.NodeId);
         var connection = GetOrConnect(node.Name.Name);
-        return Call(connection, target, ToWire(target), request, timeout, request.ToString() ?? request.GetType().Name);
+        var targetTerm = target.IsRemoteName ? (object)Atom.Of(target.RegisteredName!) : ToWire(target);
+        return Call(connection, target, targetTerm, request, timeout, description);
+    }
+
+    /// <summary>The <c>{Name, Node}</c> address behind <see cref="ArborNode.Whereis(string, string)"/>; this node's own names resolve locally.</summary>
+    public Pid AddressOf(string name, string node)
+    {
+        var full = NodeName.Parse(node).Full;
+        if (string.Equals(full, Name.Full, StringComparison.Ordinal))
+        {
+            return Node.Whereis(name);
+        }
+
+        var remote = RemoteNodeTable.GetOrAdd(Atom.Of(full), creation: 0)
+            ?? throw new InvalidOperationException($"Too many distinct remote nodes ({RemoteNodeTable.Capacity}) known to this process.");
+        remote.Route = this;
+        return new Pid(remote.Index, -RemoteNameTable.IndexOf(Atom.Of(name)));
     }
 
     /// <summary>A gen_server call to <c>{Name, Node}</c>.</summary>
@@ -31,14 +51,16 @@ internal sealed partial class NodeDistribution
 
     /// <summary>A gen_server cast (<c>{'$gen_cast', Request}</c>) to a remote pid; never fails.</summary>
     public void Cast(Pid from, Pid target, object request) =>
-        Send(from, target, new ErlangTuple(ControlAtoms.GenCast, request));
+        Send(from, target, request, genCast: true);
 
     /// <summary>A gen_server cast to <c>{Name, Node}</c>; never fails.</summary>
     public void Cast(Pid from, string name, string node, object request) =>
-        SendNamed(from, name, node, new ErlangTuple(ControlAtoms.GenCast, request));
+        SendNamed(from, name, node, request, genCast: true);
 
     private Task<object?> Call(Connection connection, Pid target, object targetTerm, object request, TimeSpan timeout, string description)
     {
+        // Mapped first: a request that cannot travel fails here, before anything is registered or sent.
+        var wireRequest = PidMapping.ToWire(request, this);
         var key = Interlocked.Increment(ref s_lastCallKey);
         var reference = ReferenceFor(key);
         var call = new PendingRemoteCall(key, connection, target, targetTerm, description, timeout);
@@ -64,7 +86,7 @@ internal sealed partial class NodeDistribution
         // with the OTP 24+ alias tag [alias | Ref]: the reply comes back as an ALIAS_SEND to that reference.
         Enqueue(connection, new ErlangTuple(ControlTag.MonitorP, ToWire(NodePid), targetTerm, reference), null);
         var tag = new ErlangList([ControlAtoms.Alias], reference);
-        var message = new ErlangTuple(ControlAtoms.GenCall, new ErlangTuple(fromWire, tag), PidMapping.ToWire(request, this));
+        var message = new ErlangTuple(ControlAtoms.GenCall, new ErlangTuple(fromWire, tag), wireRequest);
         object control = targetTerm is Atom name
             ? new ErlangTuple(ControlTag.RegSend, fromWire, ControlAtoms.Empty, name)
             : new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, targetTerm);

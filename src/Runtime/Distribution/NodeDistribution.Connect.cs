@@ -29,6 +29,12 @@ internal sealed partial class NodeDistribution
     /// </summary>
     internal Connection GetOrConnect(string peer)
     {
+        // The send path: a connection that exists is found without taking the node's lock.
+        if (_connections.TryGetValue(peer, out var found))
+        {
+            return found;
+        }
+
         Connection connection;
         lock (_gate)
         {
@@ -55,6 +61,7 @@ internal sealed partial class NodeDistribution
     {
         var peer = connection.PeerName;
         Socket? socket = null;
+        var overTls = false;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Options.ConnectTimeout);
         try
@@ -65,13 +72,30 @@ internal sealed partial class NodeDistribution
             socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(name.Host, port, timeout.Token).ConfigureAwait(false);
             HandshakeResult result;
-            using (var stream = new NetworkStream(socket, ownsSocket: false))
+            Stream stream = new NetworkStream(socket, ownsSocket: false);
+            try
             {
+                if (Options.Tls is { } tls)
+                {
+                    stream = await TlsChannel.ConnectAsync(stream, tls, name.Host, peer, timeout.Token).ConfigureAwait(false);
+                    overTls = true;
+                }
+
                 result = await HandshakeInitiator.RunAsync(
                     stream, Identity, peer, () => connection.State == ConnectionState.Pending && connection.Outgoing, timeout.Token).ConfigureAwait(false);
             }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
 
-            connection.Attach(socket, result, Options.NetTickTime, Options.MaxFrameSize);
+            connection.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
+            if (Options.Tls is null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
+            }
+
             socket = null;
             if (connection.State == ConnectionState.Up && connection.Handshake == result)
             {
@@ -87,6 +111,13 @@ internal sealed partial class NodeDistribution
         catch (Exception exception) when (exception is IOException or SocketException or HandshakeException or OperationCanceledException or ArgumentException)
         {
             var reason = exception is OperationCanceledException ? $"connect timed out after {Options.ConnectTimeout}" : exception.Message;
+            if (overTls && exception is HandshakeException or IOException)
+            {
+                // With TLS 1.3 the acceptor checks this node's certificate after the client side is done, so its
+                // refusal shows here only as a closed handshake (the acceptor logs the cause).
+                reason += " (over TLS: the peer may have refused this node's certificate)";
+            }
+
             Logger.LogWarning("Connection to {Peer} refused or failed: {Reason}", peer, reason);
             connection.Close(reason);
         }
@@ -150,9 +181,25 @@ internal sealed partial class NodeDistribution
         try
         {
             HandshakeResult result;
-            using (var stream = new NetworkStream(socket, ownsSocket: false))
+            Stream stream = new NetworkStream(socket, ownsSocket: false);
+            try
             {
+                if (Options.Tls is { } tls)
+                {
+                    stream = await TlsChannel.AcceptAsync(stream, tls, remote, timeout.Token).ConfigureAwait(false);
+                }
+
                 result = await HandshakeAcceptor.RunAsync(stream, Identity, peer => Decide(peer, out connection, out stale, out registered), timeout.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (Options.Tls is null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
             }
 
             if (stale is not null)
@@ -167,13 +214,14 @@ internal sealed partial class NodeDistribution
                 stale.Close("replaced by a new connection from the peer");
             }
 
-            connection!.Attach(socket, result, Options.NetTickTime, Options.MaxFrameSize);
+            connection!.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
             if (connection.State == ConnectionState.Up && connection.Handshake == result)
             {
                 OnUp(connection);
             }
             else
             {
+                await stream.DisposeAsync().ConfigureAwait(false);
                 socket.Dispose();
             }
         }
@@ -253,7 +301,7 @@ internal sealed partial class NodeDistribution
         {
             if (_connections.TryGetValue(connection.PeerName, out var current) && ReferenceEquals(current, connection))
             {
-                _connections.Remove(connection.PeerName);
+                _connections.TryRemove(connection.PeerName, out _);
             }
         }
 

@@ -17,6 +17,11 @@ internal sealed partial class NodeDistribution
     /// <summary>The wire form of a pid; a local pid is remembered so messages addressed to it find it.</summary>
     public ErlangPid ToWire(Pid pid)
     {
+        if (pid.IsRemoteName)
+        {
+            throw new ArgumentException($"{pid} is a registered name on another node, not a process: it cannot travel inside a message.");
+        }
+
         if (pid.IsRemote)
         {
             var node = RemoteNodeTable.Get(pid.NodeId);
@@ -34,6 +39,12 @@ internal sealed partial class NodeDistribution
     /// <summary>The <see cref="Pid"/> for a pid from the wire: a live local process, a dead local one, or a remote one.</summary>
     public Pid FromWire(ErlangPid pid)
     {
+        // A negative id marks a {Name, Node} address (Pid.IsRemoteName); no real serial comes near 2^31.
+        if (pid.Serial > int.MaxValue)
+        {
+            throw new TermFormatException($"Pid serial {pid.Serial} is out of range.", 0);
+        }
+
         var id = (long)(((ulong)pid.Serial << 32) | pid.Id);
         if (pid.Node == SelfAtom)
         {
@@ -47,8 +58,17 @@ internal sealed partial class NodeDistribution
     }
 
     /// <summary>Sends <paramref name="message"/> to a process on another node (OTP <c>Pid ! Msg</c>); connects first if needed.</summary>
-    public void Send(Pid from, Pid to, object message)
+    public void Send(Pid from, Pid to, object message) => Send(from, to, message, genCast: false);
+
+    /// <summary>Sends <paramref name="message"/> to a remote process, wrapped as <c>{'$gen_cast', Message}</c> when <paramref name="genCast"/>.</summary>
+    private void Send(Pid from, Pid to, object message, bool genCast)
     {
+        if (to.IsRemoteName)
+        {
+            SendNamed(from, to.RegisteredName!, to.Node!, message, genCast);
+            return;
+        }
+
         var node = RemoteNodeTable.Get(to.NodeId);
         if (node.Name == SelfAtom)
         {
@@ -61,32 +81,30 @@ internal sealed partial class NodeDistribution
             return;
         }
 
-        var toWire = ToWire(to);
-        var payload = PidMapping.ToWire(message, this);
-        object control = !from.IsNone && connection.HasFlag(DistributionFlags.SendSender)
-            ? new ErlangTuple(ControlTag.SendSender, ToWire(from), toWire)
-            : new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, toWire);
-        Enqueue(connection, control, payload);
+        var sender = !from.IsNone && connection.HasFlag(DistributionFlags.SendSender) ? from : Pid.None;
+        EnqueueSend(connection, sender, to, PidMapping.ToWire(message, this), genCast);
     }
 
     /// <summary>Sends to the process registered as <paramref name="name"/> on <paramref name="node"/> (OTP <c>{Name, Node} ! Msg</c>).</summary>
-    public void SendNamed(Pid from, string name, string node, object message)
+    public void SendNamed(Pid from, string name, string node, object message) => SendNamed(from, name, node, message, genCast: false);
+
+    /// <summary>Sends to <c>{Name, Node}</c>, wrapped as <c>{'$gen_cast', Message}</c> when <paramref name="genCast"/>.</summary>
+    private void SendNamed(Pid from, string name, string node, object message, bool genCast)
     {
         if (string.Equals(node, Name.Full, StringComparison.Ordinal))
         {
-            Node.Whereis(name).Send(message);
+            Node.Whereis(name).Send(genCast ? new ErlangTuple(ControlAtoms.GenCast, message) : message);
             return;
         }
 
         var connection = GetOrConnect(node);
-        var payload = PidMapping.ToWire(message, this);
-        var control = new ErlangTuple(ControlTag.RegSend, ToWire(from.IsNone ? NodePid : from), ControlAtoms.Empty, Atom.Of(name));
-        Enqueue(connection, control, payload);
+        EnqueueRegSend(connection, from.IsNone ? NodePid : from, Atom.Of(name), PidMapping.ToWire(message, this), genCast);
     }
 
     /// <summary>Links a local process with a remote one; an unreachable node gives the local process a noconnection exit.</summary>
     public void Link(Process local, Pid remote)
     {
+        RequireProcess(remote, "linked");
         if (!local.AddRemoteLink(remote))
         {
             return;
@@ -123,6 +141,7 @@ internal sealed partial class NodeDistribution
     /// <summary>Sends an exit signal to a remote process (OTP <c>exit(Pid, Reason)</c>).</summary>
     public void SendExit(Pid from, Pid to, ExitReason reason)
     {
+        RequireProcess(to, "sent an exit signal");
         var node = RemoteNodeTable.Get(to.NodeId);
         if (node.Name == SelfAtom)
         {
@@ -142,14 +161,15 @@ internal sealed partial class NodeDistribution
     {
         var node = RemoteNodeTable.Get(reference.Target.NodeId);
         var connection = GetOrConnect(node.Name.Name);
-        if (connection.State == ConnectionState.Closed || !IsCurrentIncarnation(connection, node))
+        var named = reference.Target.IsRemoteName;
+        if (connection.State == ConnectionState.Closed || (!named && !IsCurrentIncarnation(connection, node)))
         {
             DeliverDown(reference, connection.State == ConnectionState.Closed ? ExitReason.NoConnection : ExitReason.NoProc);
             return;
         }
 
         connection.Signals.Monitors[reference.Id] = reference;
-        var control = new ErlangTuple(ControlTag.MonitorP, ToWire(reference.Watcher.Pid), ToWire(reference.Target), ReferenceFor(reference.Id));
+        var control = new ErlangTuple(ControlTag.MonitorP, ToWire(reference.Watcher.Pid), TargetTerm(reference.Target), ReferenceFor(reference.Id));
         Enqueue(connection, control, null);
     }
 
@@ -162,7 +182,7 @@ internal sealed partial class NodeDistribution
             return false;
         }
 
-        var control = new ErlangTuple(ControlTag.DemonitorP, ToWire(reference.Watcher.Pid), ToWire(reference.Target), ReferenceFor(reference.Id));
+        var control = new ErlangTuple(ControlTag.DemonitorP, ToWire(reference.Watcher.Pid), TargetTerm(reference.Target), ReferenceFor(reference.Id));
         Enqueue(connection, control, null);
         return true;
     }
@@ -218,6 +238,19 @@ internal sealed partial class NodeDistribution
     /// <summary>The node's own pseudo process (serial 0): the sender of signals from outside any process, and the receiver of replies to calls made from outside one.</summary>
     internal Pid NodePid => new(0, 0);
 
+    /// <summary>What a monitor or call names on the wire: the registered name of a <c>{Name, Node}</c> address, else the pid.</summary>
+    private object TargetTerm(Pid target) =>
+        target.IsRemoteName ? Atom.Of(target.RegisteredName!) : ToWire(target);
+
+    /// <summary>Links and exit signals need a process: Erlang's <c>link({Name, Node})</c> is a badarg too.</summary>
+    private static void RequireProcess(Pid target, string what)
+    {
+        if (target.IsRemoteName)
+        {
+            throw new ArgumentException($"{target} is a registered name on another node; only a process can be {what} (resolve the name to a pid first).", nameof(target));
+        }
+    }
+
     private object ReasonTerm(ExitReason reason) => ExitReasonTerms.ToTerm(reason, term => PidMapping.ToWire(term, this));
 
     private ErlangReference ReferenceFor(long id) => new(SelfAtom, Creation, [(uint)id, (uint)(id >> 32), 0x4172_626f]);
@@ -225,41 +258,8 @@ internal sealed partial class NodeDistribution
     private static bool IsCurrentIncarnation(Connection connection, RemoteNode node) =>
         connection.Handshake is not { } handshake || handshake.PeerCreation == node.Creation;
 
-    private bool TryGetConnection(string peer, out Connection connection)
-    {
-        lock (_gate)
-        {
-            return _connections.TryGetValue(peer, out connection!);
-        }
-    }
-
-    /// <summary>Encodes a control message (and payload) as one frame and queues it.</summary>
-    private static void Enqueue(Connection connection, object control, object? payload)
-    {
-        var frame = new FrameBuffer();
-        var span = frame.GetSpan(1);
-        span[0] = ControlTag.PassThrough;
-        frame.Advance(1);
-        var writer = new TermWriter(frame);
-        try
-        {
-            writer.WriteVersion();
-            writer.Write(control);
-            if (payload is not null)
-            {
-                writer.WriteVersion();
-                writer.Write(payload);
-            }
-        }
-        catch
-        {
-            frame.Return();
-            throw;
-        }
-
-        frame.Seal();
-        connection.Enqueue(frame);
-    }
+    private bool TryGetConnection(string peer, out Connection connection) =>
+        _connections.TryGetValue(peer, out connection!);
 
     private static void FireLink(Process local, Pid remote, ExitReason reason) =>
         local.EnqueueSignal(new ExitSignal(remote, reason, ExitSignalSource.Link));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
@@ -22,7 +23,8 @@ namespace Arbor.Distribution;
 internal sealed partial class NodeDistribution : IConnectionOwner, IAsyncDisposable
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, Connection> _connections = new(StringComparer.Ordinal);
+    // Changed only under _gate (connect, replace, close are compound steps); read without it on the send path.
+    private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly LocalPidTable _exported = new();
     private readonly Socket _listener;

@@ -26,6 +26,9 @@ public sealed class MonitorRef
 
     internal Process Watcher { get; }
 
+    /// <summary>Set for the owner's monitor of an unlinked task: its Down reaches the owner as a <see cref="Tasks.TaskFailed"/>.</summary>
+    internal Tasks.TaskRef? Task { get; set; }
+
     /// <summary>Set by demonitor-with-flush: a <see cref="Down"/> for this reference already in the mailbox is dropped when dequeued.</summary>
     internal bool IsFlushed => Volatile.Read(ref _flushed) != 0;
 

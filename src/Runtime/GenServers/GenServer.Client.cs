@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Distribution;
+using Arbor.Distribution.Terms.Mapping;
 using Arbor.Protocol;
 using Arbor.Timers;
 
@@ -54,9 +56,19 @@ public abstract partial class GenServer
     public static void Cast(Pid target, CastMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!Process.SenderHasExited)
+        if (Process.SenderHasExited)
         {
-            target.Process?.Enqueue(message);
+            return;
+        }
+
+        if (target.Process is { } process)
+        {
+            process.Enqueue(message);
+        }
+        else if (target.IsRemote)
+        {
+            var protocol = RemoteProtocolOf(target, message);
+            RemoteRoute.For(target)?.Cast(Process.Current?.Pid ?? Pid.None, target, message, protocol);
         }
     }
 
@@ -79,7 +91,9 @@ public abstract partial class GenServer
         var process = target.Process;
         if (process is null)
         {
-            return ValueTask.FromException<T>(new NoProcessException(target, (object)message));
+            return target.IsRemote
+                ? CallRemoteAsync(target, message, wait, cancellationToken)
+                : ValueTask.FromException<T>(new NoProcessException(target, (object)message));
         }
 
         message.TargetProcess = process;
@@ -125,6 +139,44 @@ public abstract partial class GenServer
 
         return message.AsValueTask();
     }
+
+    /// <summary>
+    /// A call to a process on another node (or a <c>{Name, Node}</c> address): the message travels as Erlang terms
+    /// through its server's generated codecs, and fails with the same exceptions as a local call.
+    /// </summary>
+    private static ValueTask<T> CallRemoteAsync<T>(Pid target, CallMessage<T> message, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var protocol = RemoteProtocolOf(target, message);
+        if (cancellationToken.CanBeCanceled)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return ValueTask.FromCanceled<T>(cancellationToken);
+            }
+
+            message.RegisterCancellation(cancellationToken);
+        }
+
+        if (RemoteRoute.For(target) is { } distribution)
+        {
+            distribution.Call(target, message, protocol, wait);
+        }
+        else
+        {
+            // No local node is distributed (or none knows the target's node): as a lost connection.
+            message.TryFail(new ProcessExitedException(target, ExitReason.NoConnection, (object)message));
+        }
+
+        return message.AsValueTask();
+    }
+
+    /// <summary>The term codecs a request needs to reach another node; only servers declared for it have them.</summary>
+    private static IRemoteProtocol RemoteProtocolOf(Pid target, Envelope message) =>
+        message is IRemoteRequest remote
+            ? remote.RemoteProtocol
+            : throw new ArgumentException(
+                $"{target} is on another node, and {GuardedText.Of(message)} has no Erlang term form: declare its server [GenServer(Remote = true)] (or its protocol as a [GenServerProtocol] interface) to call it remotely.",
+                nameof(target));
 
     /// <summary>
     /// Stops a GenServer from outside (OTP <c>gen_server:stop/3</c>): the server handles the request in mailbox order, runs

@@ -11,16 +11,10 @@ public abstract partial class GenServer
     private const int DeferredPruneThreshold = 64;
     private static readonly Predicate<CallMessage> s_isCompleted = static call => call.IsCompleted;
 
-    internal override ValueTask<InitResult> InitCoreAsync()
-    {
-        var init = InitAsync();
-        if (init.IsCompletedSuccessfully && !HasContinue())
-        {
-            return init;
-        }
+    internal override ValueTask<InitResult> InitCoreAsync() => InitAsync();
 
-        return InitThenContinueAsync(init);
-    }
+    /// <summary>A continue asked for by init runs here, before the first message and after the starter has its answer.</summary>
+    internal override ValueTask AfterInitAsync() => HasContinue() ? RunContinuesAsync() : default;
 
     internal override ValueTask HandleCoreAsync(Envelope envelope)
     {
@@ -115,12 +109,12 @@ public abstract partial class GenServer
         switch (message)
         {
             case Down down:
-                if (down.Ref.IsFlushed)
+                if (Owner.TakeDown(down) is not { } seen)
                 {
                     return default;
                 }
 
-                Owner.ForgetMonitor(down.Ref);
+                message = seen;
                 break;
             case SystemStop stop:
                 Stop(stop.Reason);
@@ -144,17 +138,6 @@ public abstract partial class GenServer
         }
 
         Owner.TrackUnanswered(call, DeferredPruneThreshold, s_isCompleted);
-    }
-
-    private async ValueTask<InitResult> InitThenContinueAsync(ValueTask<InitResult> init)
-    {
-        var result = await init.ConfigureAwait(false);
-        if (result.Outcome == InitOutcome.Ok)
-        {
-            await RunContinuesAsync().ConfigureAwait(false);
-        }
-
-        return result;
     }
 
     private async ValueTask CallThenContinueAsync(ValueTask handled, CallMessage call)

@@ -35,6 +35,30 @@ public sealed partial class ArborNode
     /// <summary>Closes the connection to <paramref name="node"/> (OTP <c>erlang:disconnect_node/1</c>): its links and monitors see <c>noconnection</c>.</summary>
     public bool Disconnect(string node) => Dist.Disconnect(node);
 
+    /// <summary>
+    /// The address of the process registered as <paramref name="name"/> on <paramref name="node"/> (OTP
+    /// <c>{Name, Node}</c>), as a <see cref="Pid"/> whose <see cref="Pid.RegisteredName"/> is set. Nothing is looked up
+    /// now: each send, call, cast or monitor names it on the wire, so it reaches whichever process holds the name then
+    /// (a call fails with <see cref="NoProcessException"/> when none does). It cannot be linked, sent an exit signal or
+    /// put inside a message. For this node's own name it is the local <see cref="Whereis(string)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name or node name is empty or invalid.</exception>
+    /// <exception cref="InvalidOperationException">This node is not distributed.</exception>
+    public Pid Whereis(string name, string node)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Dist.AddressOf(name, node);
+    }
+
+    /// <summary>
+    /// A typed client for the server registered as <paramref name="name"/> on <paramref name="node"/> (see
+    /// <see cref="Whereis(string, string)"/>): <c>node.Whereis&lt;CounterRef&gt;("counter", "billing@host2")</c>. Its
+    /// server must be declared <c>[GenServer(Remote = true)]</c>, or its protocol as a <c>[GenServerProtocol]</c>
+    /// interface; calls fail with the same exceptions as local ones.
+    /// </summary>
+    public TRef Whereis<TRef>(string name, string node)
+        where TRef : struct, IProcessRef<TRef> => TRef.FromPid(Whereis(name, node));
+
     /// <summary>Sends <paramref name="message"/> to the process registered as <paramref name="name"/> on <paramref name="node"/> (OTP <c>{Name, Node} ! Msg</c>).</summary>
     /// <exception cref="ArgumentException">The message has no Erlang term form.</exception>
     public void Send(string name, string node, object message)

@@ -33,6 +33,7 @@ public sealed partial class ArborNode : IAsyncDisposable
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Scheduling = new Scheduling.NodeScheduling(options, LoggerFactory);
         Timers = new TimerService();
+        Introspection = new Introspection.NodeIntrospection(this);
 
         // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
         _ = TimerService.Shared;

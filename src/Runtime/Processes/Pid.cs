@@ -54,6 +54,15 @@ public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
     /// <summary>The name of the node the process runs on (<c>alive@host</c>), or null for a local process.</summary>
     public string? Node => NodeId == 0 ? null : Arbor.Distribution.Nodes.RemoteNodeTable.Get(NodeId).Name.Name;
 
+    /// <summary>
+    /// The registered name this pid addresses on another node (OTP <c>{Name, Node}</c>), for a pid from
+    /// <see cref="ArborNode.Whereis(string, string)"/>; null for a pid of a process.
+    /// </summary>
+    public string? RegisteredName => IsRemoteName ? Arbor.Distribution.Nodes.RemoteNameTable.Get((int)-Id).Name : null;
+
+    /// <summary>True for a <c>{Name, Node}</c> address (a negative id, which no process has).</summary>
+    internal bool IsRemoteName => NodeId != 0 && Id < 0;
+
     internal static long NextId() => Interlocked.Increment(ref s_lastId);
 
     /// <inheritdoc/>
@@ -90,7 +99,13 @@ public readonly struct Pid : IEquatable<Pid>, IComparable<Pid>
     /// <summary>Ordering by node, then serial.</summary>
     public static bool operator >=(Pid left, Pid right) => left.CompareTo(right) >= 0;
 
-    /// <summary>Erlang notation: <c>&lt;0.serial.0&gt;</c> for a local process, <c>&lt;node.id.serial&gt;</c> for a remote one.</summary>
+    /// <summary>
+    /// Erlang notation: <c>&lt;0.serial.0&gt;</c> for a local process, <c>&lt;node.id.serial&gt;</c> for a remote one,
+    /// <c>{name, node@host}</c> for a remote registered name.
+    /// </summary>
     public override string ToString() =>
-        IsNone ? "<none>" : NodeId == 0 ? $"<0.{Id}.0>" : $"<{NodeId}.{(uint)Id}.{(uint)(Id >> 32)}>";
+        IsNone ? "<none>"
+        : NodeId == 0 ? $"<0.{Id}.0>"
+        : IsRemoteName ? $"{{{RegisteredName}, {Node}}}"
+        : $"<{NodeId}.{(uint)Id}.{(uint)(Id >> 32)}>";
 }

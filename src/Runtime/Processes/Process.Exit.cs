@@ -192,6 +192,10 @@ internal sealed partial class Process
         if (report)
         {
             Node.Reporter.ProcessCrashed(this, reason, _current);
+            if (!reason.IsOrderly)
+            {
+                Node.Introspection.Crashes.Add(Introspection.CrashRecords.Crashed(this, reason));
+            }
         }
 
         if (RegisteredName is { } name)

@@ -55,6 +55,7 @@ internal sealed partial class Process
             TimerService.Shared.Schedule(deadline);
         }
 
+        request.OnCreated(process.Pid, request.Monitor);
         process._start = request;
         node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);
@@ -189,6 +190,30 @@ internal sealed partial class Process
         }
 
         start.Finish(StartResult.Started(Pid));
+
+        // What init asked to run next (a GenServer's continue) runs now, after the starter has its answer, as OTP runs
+        // {continue, C} after proc_lib's init_ack: a slow or failing continue is the process's business, not the start's.
+        ValueTask afterInit;
+        try
+        {
+            afterInit = _behavior!.AfterInitAsync();
+            if (afterInit.IsCompleted)
+            {
+                afterInit.GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception exception)
+        {
+            BeginStop(ExitReason.Crash(exception), report: true);
+            return;
+        }
+
+        if (!afterInit.IsCompleted)
+        {
+            SetPending(afterInit, PendingKind.Handler);
+            return;
+        }
+
         AfterHandler();
     }
 

@@ -168,7 +168,28 @@ internal sealed partial class Process
         }
     }
 
-    /// <summary>Called when a <see cref="Down"/> is dequeued: the monitor is spent.</summary>
+    /// <summary>
+    /// Called when a <see cref="Down"/> is dequeued: forgets the spent monitor and returns what the handler should see —
+    /// the Down itself; for the monitor of an unlinked task a <see cref="Tasks.TaskFailed"/>, or nothing once the task's
+    /// completion was told; nothing for a monitor removed with flush.
+    /// </summary>
+    internal object? TakeDown(Down down)
+    {
+        if (down.Ref.IsFlushed)
+        {
+            return null;
+        }
+
+        ForgetMonitor(down.Ref);
+        if (down.Ref.Task is not { } task)
+        {
+            return down;
+        }
+
+        return task.TryEnd() ? new Tasks.TaskFailed(task, down.Reason) : null;
+    }
+
+    /// <summary>Forgets a spent or removed monitor.</summary>
     internal void ForgetMonitor(MonitorRef reference)
     {
         lock (this)

@@ -74,7 +74,10 @@ internal sealed partial class Process
     public int CountWaiting(int cap)
     {
         var count = Walk(Volatile.Read(ref _inbox), cap);
-        return count + Walk(Volatile.Read(ref _batch), cap - count);
+        // The rest of the batch being handled: kept in _batch between steps, and reachable from the message in hand while
+        // a handler runs (the hot loop keeps it in a local; the message's Next is unlinked only once its handler is back).
+        var rest = Volatile.Read(ref _batch) ?? Volatile.Read(ref _current)?.Next;
+        return count + Walk(rest, cap - count);
 
         static int Walk(Envelope? envelope, int cap)
         {

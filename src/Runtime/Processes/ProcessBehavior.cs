@@ -10,7 +10,7 @@ namespace Arbor;
 /// this base only ties an instance to the process it was created in.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class ProcessBehavior
+public abstract partial class ProcessBehavior
 {
     private protected ProcessBehavior() => Owner = Process.TakeInitializing(GetType());
 
@@ -19,6 +19,9 @@ public abstract class ProcessBehavior
     internal abstract ValueTask<InitResult> InitCoreAsync();
 
     internal abstract ValueTask HandleCoreAsync(Envelope envelope);
+
+    /// <summary>Runs once after a successful init, once the starter has been answered (a GenServer's continue from init).</summary>
+    internal virtual ValueTask AfterInitAsync() => default;
 
     internal abstract ValueTask TerminateCoreAsync(ExitReason reason);
 

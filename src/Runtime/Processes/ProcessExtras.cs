@@ -56,4 +56,10 @@ internal sealed class ProcessExtras
 
     /// <summary>owner: messages handled; an idle timer that sees it unchanged knows nothing arrived meanwhile.</summary>
     public long Handled;
+
+    /// <summary>shared (atomic adds): work counted while the node is observed; null until the first observed turn.</summary>
+    public Introspection.ProcessStatistics? Statistics;
+
+    /// <summary>set once by the supervisor that restarted this process: the abnormal exit of the incarnation it replaced.</summary>
+    public Introspection.LastExit? PreviousExit;
 }

@@ -28,6 +28,11 @@ internal abstract class StartRequest
         Complete(Monitor is { } monitor ? result.WithMonitor(monitor) : result);
     }
 
+    /// <summary>Called as the process is created, before it can run: its pid, and the starter's monitor if one was asked for.</summary>
+    internal virtual void OnCreated(Pid pid, MonitorRef? monitor)
+    {
+    }
+
     /// <summary>Wakes the starter with the outcome; called once.</summary>
     public abstract void Complete(StartResult result);
 }

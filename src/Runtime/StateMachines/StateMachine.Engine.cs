@@ -71,11 +71,14 @@ public abstract partial class StateMachine<TState>
                 var live = TryClaimTimeout(fired);
                 stateEvent = live ? fired.ToEvent() : default;
                 return live;
-            case Down { Ref.IsFlushed: true }:
-                stateEvent = default;
-                return false;
             case Down down:
-                Owner.ForgetMonitor(down.Ref);
+                if (Owner.TakeDown(down) is not { } seen)
+                {
+                    stateEvent = default;
+                    return false;
+                }
+
+                message = seen;
                 break;
             case SystemStop stop:
                 // A stop from outside (GenServer.StopAsync, a node's shutdown): terminate runs, then the machine exits.

@@ -32,12 +32,20 @@ internal sealed class ChildRecord
     /// <summary>How many times the supervisor has started it (the first start included).</summary>
     public int Starts { get; internal set; }
 
+    /// <summary>How many times the supervisor has restarted it (after an exit; a restart by the admin API is not counted).</summary>
+    public int Restarts { get; internal set; }
+
+    /// <summary>Its last exit with an abnormal reason, for the introspection API.</summary>
+    public Introspection.LastExit? LastExit { get; internal set; }
+
     /// <summary>Its place in the table's start order.</summary>
     internal LinkedListNode<ChildRecord>? Position { get; set; }
 
     public ChildState State => IsRestarting ? ChildState.Restarting : Pid.IsNone ? ChildState.NotRunning : ChildState.Running;
 
     public ChildInfo ToInfo() => new(Id, Pid, State, Spec.Type);
+
+    public Introspection.ChildSnapshot ToSnapshot() => new(Id, Pid, State, Spec.Type, Spec.Restart, Restarts, LastExit, Supervisor: null);
 
     public override string ToString() => Pid.IsNone ? $"'{Id}'" : $"'{Id}' ({Pid})";
 }

@@ -26,6 +26,8 @@ internal sealed class DynamicSupervisorServer : SupervisorServerBase
         _template = options.ChildTemplate;
     }
 
+    private protected override string StrategyName => "Dynamic";
+
     private protected override bool TryHandleAdminCall(CallMessage call, out ValueTask handled)
     {
         switch (call)

@@ -56,6 +56,8 @@ internal sealed class StaticSupervisorServer : SupervisorServerBase
         return InitResult.Ok;
     }
 
+    private protected override string StrategyName => _strategy.ToString();
+
     private protected override bool TryHandleAdminCall(CallMessage call, out ValueTask handled)
     {
         switch (call)

@@ -71,6 +71,8 @@ internal sealed class SupervisorReporter
 
     public void ChildTerminated(ChildRecord child, Pid pid, ExitReason reason)
     {
+        _supervisor.Node.Introspection.Crashes.Add(
+            Introspection.CrashRecords.FromSupervisor(Introspection.CrashKind.ChildTerminated, _supervisor, child, pid, Introspection.CrashRecords.Render(reason)));
         if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
             GuardedLog.TryWrite(() => s_childTerminated(_logger, Name, child.Id, pid.ToString(), reason.ToString(), reason.Exception));
@@ -95,6 +97,12 @@ internal sealed class SupervisorReporter
 
     public void IntensityReached(ChildRecord child, RestartIntensity intensity)
     {
+        _supervisor.Node.Introspection.Crashes.Add(Introspection.CrashRecords.FromSupervisor(
+            Introspection.CrashKind.IntensityReached,
+            _supervisor,
+            child,
+            child.Pid,
+            $"reached_max_restart_intensity ({intensity.MaxRestarts} restarts within {intensity.Within.TotalMilliseconds} ms)"));
         if (GuardedLog.IsEnabled(_logger, LogLevel.Error))
         {
             GuardedLog.TryWrite(() => s_intensityReached(_logger, Name, intensity.MaxRestarts, intensity.Within.TotalMilliseconds, child.Id, null));

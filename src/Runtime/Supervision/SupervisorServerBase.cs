@@ -46,6 +46,9 @@ internal abstract class SupervisorServerBase : GenServer
             case CountChildrenCall count:
                 Reply(count, CountChildren());
                 return default;
+            case Introspection.DescribeSupervisorCall describe:
+                Reply(describe, Describe());
+                return default;
             case StopSupervisorCall stop:
                 // The reply is held until terminate has run, i.e. until the children have been shut down.
                 Stop(stop.Reason);
@@ -73,6 +76,9 @@ internal abstract class SupervisorServerBase : GenServer
 
     protected sealed override ValueTask TerminateAsync(ExitReason reason) => TerminateChildrenAsync();
 
+    /// <summary>The strategy's name for the introspection API: <c>OneForOne</c>, <c>OneForAll</c>, <c>RestForOne</c>, <c>Dynamic</c>.</summary>
+    private protected abstract string StrategyName { get; }
+
     /// <summary>Handles the calls specific to this kind of supervisor; false for a call it does not know.</summary>
     private protected abstract bool TryHandleAdminCall(CallMessage call, out ValueTask handled);
 
@@ -96,6 +102,12 @@ internal abstract class SupervisorServerBase : GenServer
         {
             case StartStatus.Started:
                 Children.SetRunning(child, result.Pid);
+                if (child.LastExit is { } lastExit && result.Pid.Process is { } process)
+                {
+                    // What the introspection API shows as the new incarnation's "last crash".
+                    process.Extras.PreviousExit = lastExit;
+                }
+
                 return true;
             case StartStatus.Ignored:
                 OnRestartIgnored(child);
@@ -145,6 +157,11 @@ internal abstract class SupervisorServerBase : GenServer
     {
         var pid = child.Pid;
         Children.SetNotRunning(child);
+        if (!reason.IsOrderly)
+        {
+            child.LastExit = new Introspection.LastExit(DateTimeOffset.UtcNow, Introspection.CrashRecords.Render(reason));
+        }
+
         if (RestartPolicy.IsReported(child.Spec.Restart, reason))
         {
             Reporter.ChildTerminated(child, pid, reason);
@@ -175,6 +192,9 @@ internal abstract class SupervisorServerBase : GenServer
             ArborTelemetry.RecordRestart(Owner.ToString(), child.Id);
         }
 
+        child.Restarts++;
+        Owner.Node.Introspection.RecordRestart();
+
         return RestartByStrategyAsync(child);
     }
 
@@ -187,6 +207,17 @@ internal abstract class SupervisorServerBase : GenServer
         }
 
         return rows;
+    }
+
+    private Introspection.SupervisorSnapshot Describe()
+    {
+        var children = new List<Introspection.ChildSnapshot>(Children.Count);
+        foreach (var child in Children.InStartOrder)
+        {
+            children.Add(child.ToSnapshot());
+        }
+
+        return new Introspection.SupervisorSnapshot(Owner.Pid, Owner.RegisteredName, StrategyName, Intensity.MaxRestarts, Intensity.Within, children, Responded: true);
     }
 
     private ChildCounts CountChildren()

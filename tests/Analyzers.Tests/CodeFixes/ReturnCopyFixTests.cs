@@ -123,4 +123,48 @@ public sealed class ReturnCopyFixTests
             """,
         ],
         equivalenceKey: null);
+
+    [Fact]
+    public Task Live_views_are_copied_with_a_collection_expression_where_the_reply_type_allows() => Verify<MutableStateReturnAnalyzer>.CodeFixAsync<ReturnCopyCodeFix>(
+        Header + """
+        using System.Collections.ObjectModel;
+        using System.Linq;
+
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly Dictionary<string, int> _names = new();
+            public Counter(int start) { }
+
+            [Call] public IReadOnlyList<int> Items() => [|_items.AsReadOnly()|];
+            [Call] public IEnumerable<int> Counts() => [|_names.Values|];
+            [Call] public int[] Big() => _items.Where(i => i > 10).ToArray();
+            [Call] public IEnumerable<int> Small() => [|_items.Where(i => i < 10)|];
+            [Call] public ReadOnlyCollection<int> Wrapped() => [|_items.AsReadOnly()|];
+            [Call] public IReadOnlyDictionary<string, int> Map() => [|_names.AsReadOnly()|];
+            [Call] public void Later(ReplyTo<IReadOnlyCollection<string>> reply) => reply.Reply([|_names.Keys|]);
+        }
+        """,
+        Header + """
+        using System.Collections.ObjectModel;
+        using System.Linq;
+
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly List<int> _items = new();
+            private readonly Dictionary<string, int> _names = new();
+            public Counter(int start) { }
+
+            [Call] public IReadOnlyList<int> Items() => [.. _items.AsReadOnly()];
+            [Call] public IEnumerable<int> Counts() => [.. _names.Values];
+            [Call] public int[] Big() => _items.Where(i => i > 10).ToArray();
+            [Call] public IEnumerable<int> Small() => [.. _items.Where(i => i < 10)];
+            [Call] public ReadOnlyCollection<int> Wrapped() => _items.AsReadOnly();
+            [Call] public IReadOnlyDictionary<string, int> Map() => _names.AsReadOnly();
+            [Call] public void Later(ReplyTo<IReadOnlyCollection<string>> reply) => reply.Reply([.. _names.Keys]);
+        }
+        """,
+        ReturnCopyCodeFix.EquivalenceKey);
 }

@@ -109,4 +109,32 @@ public sealed class StateMachineAndEventHandlerTests
             public void HandleEvent(string text) { }
         }
         """, LampGenerated);
+
+    [Fact]
+    public Task State_machine_calls_replying_with_their_state_are_reported() => Verify<MutableStateReturnAnalyzer>.AnalyzerWithGeneratedAsync(Usings + """
+        [StateMachine]
+        public partial class Lamp : StateMachine<Light>
+        {
+            private readonly List<string> _log = new();
+            public Lamp() : base(Light.Off) { }
+            [OnCall] public Light Status() => State;
+            [OnCall(Light.On)] public List<string> Log() => [|_log|];
+            [OnCall(Light.Off)] public IReadOnlyList<string> Snapshot() => _log.ToArray();
+        }
+        """, LampGenerated);
+
+    [Fact]
+    public Task State_machine_messages_must_be_immutable() => Verify<MutableMessageAnalyzer>.AnalyzerWithGeneratedAsync(Usings + """
+        public sealed class Dimmer { public int Level { get; set; } }
+        public sealed record Level(int Value);
+
+        [StateMachine]
+        public partial class Lamp : StateMachine<Light>
+        {
+            public Lamp() : base(Light.Off) { }
+            [OnCall] public Light Status() => State;
+            [OnCast(Light.On)] public void Dim([|Dimmer|] dimmer) { }
+            [OnCast(Light.Off)] public void Set(Level level) { }
+        }
+        """, LampGenerated);
 }

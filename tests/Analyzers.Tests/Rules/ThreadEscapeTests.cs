@@ -65,4 +65,22 @@ public sealed class ThreadEscapeTests
             public void Detached() { var t = Task.Run(() => _count++); }
         }
         """);
+
+    [Fact]
+    public Task Task_work_that_touches_mutable_state_is_reported_reading_readonly_services_is_not() => Verify<ThreadEscapeAnalyzer>.AnalyzerAsync(Snippets.Usings + """
+        [GenServer]
+        public partial class Counter
+        {
+            private readonly Func<int, Task> _save = _ => Task.CompletedTask;
+            private int _count;
+            public Counter(int start) => _count = start;
+            private int Total { get; set; }
+
+            [Cast] public void A() => RunTask([|async _ => { await Task.Yield(); _count++; }|]);
+            [Cast] public void B() => StartTask([|_ => Task.FromResult(Total)|]);
+            [Cast] public void C(int n) => RunTask(_ => _save(n));
+            [Cast] public void D() { var snapshot = _count; StartTask(_ => Task.FromResult(snapshot * 2)); }
+            [Cast] public void E() => RunTask(token => Task.Delay(10, token));
+        }
+        """);
 }

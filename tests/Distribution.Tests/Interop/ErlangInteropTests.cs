@@ -63,6 +63,34 @@ public sealed class ErlangInteropTests : IClassFixture<ErlangFixture>
     }
 
     [ErlangFact]
+    public async Task Arbor_calls_and_casts_an_Erlang_gen_server_through_a_client_generated_from_its_declared_protocol()
+    {
+        var peer = Node.Whereis<Mapping.ErlangPeerRef>("peer", _f.ErlName);
+        Assert.Equal(Atom.Of("pong"), await peer.PingAsync());
+        var before = await peer.GetAsync();
+        Assert.Equal(before + 3, await peer.AddAsync(3));
+        var words = new Dictionary<string, int> { ["ünï"] = 1, ["b"] = 2 };
+        Assert.Equal(words, await peer.EchoAsync(words));
+
+        // {note, <<"typed">>} lands in the server's list of casts (a call behind it proves the cast arrived first).
+        peer.Note("typed");
+        var casts = (ErlangList)(await _f.PeerAsync(Atom.Of("casts")))!;
+        Assert.Contains(new ErlangTuple(Atom.Of("note"), "typed"u8.ToArray()), casts.Elements);
+
+        // A name nobody holds on the Erlang node is noproc.
+        await Assert.ThrowsAsync<NoProcessException>(async () => await Node.Whereis<Mapping.ErlangPeerRef>("nobody_e", _f.ErlName).GetAsync());
+    }
+
+    [ErlangFact]
+    public async Task A_reply_of_another_shape_fails_the_typed_call_with_RemoteReplyException()
+    {
+        // The peer answers ping with the atom pong; a protocol declaring an integer reply cannot decode it.
+        var wrong = await Assert.ThrowsAsync<RemoteReplyException>(async () => await Node.Whereis<Mapping.MistakenPeerRef>("peer", _f.ErlName).PingAsync());
+        Assert.Equal(Atom.Of("pong"), wrong.Reply);
+        Assert.Contains("pong", wrong.Message);
+    }
+
+    [ErlangFact]
     public async Task Erlang_calling_an_Arbor_name_nobody_holds_gets_noproc()
     {
         var reply = (ErlangTuple)(await _f.PeerAsync(new ErlangTuple(Atom.Of("call"), new ErlangTuple(Atom.Of("nobody_here"), Atom.Of(Me)), Get)))!;

@@ -439,14 +439,17 @@ namespace Shop
         internal static class ArborMessages
         {
             /// <summary>The <c>Stock.Get</c> call.</summary>
-            internal sealed class GetCall : global::Arbor.Protocol.CallMessage<int>
+            internal sealed class GetCall : global::Arbor.Protocol.CallMessage<int>, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
+
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => "Stock.Get()";
             }
 
             /// <summary>The <c>Stock.Add</c> call.</summary>
-            internal sealed class AddCall : global::Arbor.Protocol.CallMessage<int>
+            internal sealed class AddCall : global::Arbor.Protocol.CallMessage<int>, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
                 internal readonly int by;
 
@@ -455,12 +458,15 @@ namespace Shop
                     this.by = by;
                 }
 
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
+
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => $"Stock.Add({this.by})";
             }
 
             /// <summary>The <c>Stock.Find</c> call.</summary>
-            internal sealed class FindCall : global::Arbor.Protocol.CallMessage<global::Shop.Item?>
+            internal sealed class FindCall : global::Arbor.Protocol.CallMessage<global::Shop.Item?>, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
                 internal readonly string name;
 
@@ -469,12 +475,15 @@ namespace Shop
                     this.name = name;
                 }
 
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
+
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => $"Stock.Find({this.name})";
             }
 
             /// <summary>The <c>Stock.List</c> call.</summary>
-            internal sealed class ListCall : global::Arbor.Protocol.CallMessage<global::System.Collections.Generic.IReadOnlyList<global::Shop.Item>>
+            internal sealed class ListCall : global::Arbor.Protocol.CallMessage<global::System.Collections.Generic.IReadOnlyList<global::Shop.Item>>, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
                 internal readonly global::System.Collections.Generic.Dictionary<string, long> filter;
                 internal readonly (int From, int To) range;
@@ -485,19 +494,25 @@ namespace Shop
                     this.range = range;
                 }
 
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
+
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => $"Stock.List({this.filter}, {this.range})";
             }
 
             /// <summary>The <c>Stock.Reset</c> cast.</summary>
-            internal sealed class ResetCast : global::Arbor.Protocol.CastMessage
+            internal sealed class ResetCast : global::Arbor.Protocol.CastMessage, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
+
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => "Stock.Reset()";
             }
 
             /// <summary>The <c>Stock.Put</c> cast.</summary>
-            internal sealed class PutCast : global::Arbor.Protocol.CastMessage
+            internal sealed class PutCast : global::Arbor.Protocol.CastMessage, global::Arbor.Distribution.Terms.Mapping.IRemoteRequest
             {
                 internal readonly global::Shop.Item item;
                 internal readonly byte[]? image;
@@ -507,6 +522,9 @@ namespace Shop
                     this.item = item;
                     this.image = image;
                 }
+
+                /// <summary>The codecs that put this request on the wire to another node.</summary>
+                global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteRequest.RemoteProtocol => ArborRemoteProtocol.Instance;
 
                 /// <summary>The request and its arguments, for crash reports and call errors.</summary>
                 public override string ToString() => $"Stock.Put({this.item}, {this.image})";

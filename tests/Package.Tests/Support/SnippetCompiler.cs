@@ -69,6 +69,10 @@ public static class SnippetCompiler
             byName.TryAdd(Path.GetFileName(reference.FilePath!), reference);
         }
 
+        // The dashboard package, for the blocks that mount it (app.MapArborDashboard).
+        var dashboard = typeof(Arbor.Dashboard.DashboardEndpointExtensions).Assembly.Location;
+        byName.TryAdd(Path.GetFileName(dashboard), MetadataReference.CreateFromFile(dashboard));
+
         var aspNetCore = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!;
         foreach (var file in Directory.EnumerateFiles(aspNetCore, "*.dll").Order(StringComparer.Ordinal))
         {

@@ -81,6 +81,42 @@ public sealed class ContinueTests
     }
 
     [Fact]
+    public async Task The_start_returns_before_init_s_continue_runs_as_OTP_acks_init_first()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Constructor = s => s.Continue("warm up"),
+            Continue = async (_, _) => await gate.Task,
+            Call = (s, ask) =>
+            {
+                s.Answer(ask, "served after warm up");
+                return default;
+            },
+        }).Within();
+
+        var answer = Scripted.AskAsync(server);
+        Assert.False(answer.IsCompleted);
+        gate.SetResult();
+        Assert.Equal("served after warm up", await answer.Within());
+    }
+
+    [Fact]
+    public async Task A_continue_from_init_that_fails_crashes_the_started_server_not_the_start()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Constructor = s => s.Continue("warm up"),
+            Continue = (_, _) => throw new System.InvalidOperationException("cold"),
+        }).Within();
+
+        var reason = await node.WhenExited(server).Within();
+        Assert.Equal("cold", reason.Exception!.Message);
+    }
+
+    [Fact]
     public async Task A_continue_without_a_handler_crashes_the_server()
     {
         await using var node = await ArborNode.StartAsync();

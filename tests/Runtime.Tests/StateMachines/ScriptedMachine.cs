@@ -80,6 +80,9 @@ internal sealed class ScriptedMachine : StateMachine<string>
 
     public new void CancelTimeout(string name) => base.CancelTimeout(name);
 
+    public new Arbor.Tasks.TaskRef StartTask<T>(Func<System.Threading.CancellationToken, Task<T>> work, Arbor.Tasks.TaskLink link = Arbor.Tasks.TaskLink.Linked) =>
+        base.StartTask(work, link);
+
     public void Answer(Ask ask, object? value) => Reply(ask, value);
 
     public static ReplyTo<object?> Defer(Ask ask) => DeferReply(ask);

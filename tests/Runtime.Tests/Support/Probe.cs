@@ -32,6 +32,20 @@ internal sealed class Probe : GenServer
 
     public new void Exit(Pid target, ExitReason reason) => base.Exit(target, reason);
 
+    public new Arbor.Tasks.TaskRef StartTask<T>(Func<System.Threading.CancellationToken, Task<T>> work, Arbor.Tasks.TaskLink link = Arbor.Tasks.TaskLink.Linked) =>
+        base.StartTask(work, link);
+
+    public new Arbor.Tasks.TaskRef StartTask(Func<System.Threading.CancellationToken, Task> work, Arbor.Tasks.TaskLink link = Arbor.Tasks.TaskLink.Linked) =>
+        base.StartTask(work, link);
+
+    public new Arbor.Tasks.TaskRef RunTask(Func<System.Threading.CancellationToken, Task> work, Arbor.Tasks.TaskLink link = Arbor.Tasks.TaskLink.Linked) =>
+        base.RunTask(work, link);
+
+    public new Arbor.Tasks.TaskRef WatchTask(Task running, Arbor.Tasks.TaskLink link = Arbor.Tasks.TaskLink.Linked) =>
+        base.WatchTask(running, link);
+
+    public new void StopTask(Arbor.Tasks.TaskRef task) => base.StopTask(task);
+
     public new bool TrapExit
     {
         get => base.TrapExit;

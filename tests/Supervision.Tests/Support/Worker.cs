@@ -97,6 +97,8 @@ internal sealed class Worker : GenServer
 
     public void UnlinkFromParent() => Unlink(Parent);
 
+    public MonitorRef MonitorFromTest(Pid target) => Monitor(target);
+
     protected override async ValueTask<InitResult> InitAsync()
     {
         _plan.Log.Write(new InitBegan(_plan.Id, _generation));

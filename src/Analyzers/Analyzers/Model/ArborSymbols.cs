@@ -89,6 +89,12 @@ internal sealed class ArborSymbols
     /// </summary>
     public bool IsProcessCode(INamedTypeSymbol? type) => IsGenServer(type) || IsStateMachine(type) || IsEventHandler(type);
 
+    /// <summary>
+    /// A GenServer or a state machine: a process whose call, cast and info handlers receive messages from other processes
+    /// and answer calls (what the message rules ARB1003 and ARB1004 look at).
+    /// </summary>
+    public bool ReceivesMessages(INamedTypeSymbol? type) => IsGenServer(type) || IsStateMachine(type);
+
     /// <summary>A class marked <c>[StateMachine]</c>, or a subclass of <c>Arbor.StateMachines.StateMachine&lt;TState&gt;</c>.</summary>
     public bool IsStateMachine(INamedTypeSymbol? type)
     {

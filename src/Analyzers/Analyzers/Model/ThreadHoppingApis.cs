@@ -13,6 +13,7 @@ internal sealed class ThreadHoppingApis
     private readonly INamedTypeSymbol? _parallel;
     private readonly INamedTypeSymbol? _timer;
     private readonly INamedTypeSymbol? _thread;
+    private readonly INamedTypeSymbol? _processBehavior;
 
     public ThreadHoppingApis(Compilation compilation)
     {
@@ -24,6 +25,7 @@ internal sealed class ThreadHoppingApis
         _parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
         _timer = compilation.GetTypeByMetadataName("System.Threading.Timer");
         _thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        _processBehavior = compilation.GetTypeByMetadataName("Arbor.ProcessBehavior");
     }
 
     /// <summary>How a method hands its delegate arguments to another thread, if it does.</summary>
@@ -52,6 +54,7 @@ internal sealed class ThreadHoppingApis
             "ContinueWith" when Is(type, _task) || Is(type, _taskOfT) => ThreadHop.Detached,
             "StartNew" when Is(type, _taskFactory) || Is(type, _taskFactoryOfT) => ThreadHop.Detached,
             "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" or "RegisterWaitForSingleObject" when Is(type, _threadPool) => ThreadHop.Detached,
+            "StartTask" or "RunTask" when Is(type, _processBehavior) => ThreadHop.ProcessTask,
             _ => ThreadHop.None,
         };
     }
@@ -71,4 +74,10 @@ internal enum ThreadHop
 
     /// <summary>The delegate runs on several threads at once while the caller waits (Parallel.*).</summary>
     Concurrent,
+
+    /// <summary>
+    /// The delegate runs as an Arbor task (<c>StartTask</c>/<c>RunTask</c>): supervised, but concurrently with the owner's
+    /// handlers, so it must not touch the owner's mutable state (reading a readonly field, such as a service, is fine).
+    /// </summary>
+    ProcessTask,
 }

@@ -36,7 +36,7 @@ public sealed class MutableMessageAnalyzer : ArborAnalyzer
         var method = (IMethodSymbol)context.Symbol;
         var kind = arbor.GetHandlerKind(method);
         if (kind is not (HandlerKind.Call or HandlerKind.Cast or HandlerKind.Info or HandlerKind.Continue)
-            || !arbor.IsGenServer(method.ContainingType))
+            || !arbor.ReceivesMessages(method.ContainingType))
         {
             return;
         }
@@ -63,7 +63,7 @@ public sealed class MutableMessageAnalyzer : ArborAnalyzer
         if (declaration.AttributeLists.Count == 0
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
             || arbor.GetHandlerKind(method) != HandlerKind.Call
-            || !arbor.IsGenServer(method.ContainingType))
+            || !arbor.ReceivesMessages(method.ContainingType))
         {
             return;
         }

@@ -49,7 +49,7 @@ public sealed class MutableStateReturnAnalyzer : ArborAnalyzer
             || !ReplyState.LooksLikeState(value)
             || context.ContainingSymbol is not IMethodSymbol handler
             || arbor.GetHandlerKind(handler) != HandlerKind.Call
-            || !arbor.IsGenServer(handler.ContainingType))
+            || !arbor.ReceivesMessages(handler.ContainingType))
         {
             return;
         }

@@ -44,7 +44,7 @@ public sealed class ThreadEscapeAnalyzer : ArborAnalyzer
 
     private static readonly ImmutableHashSet<string> s_hoppingMethods = ImmutableHashSet.Create(
         "Run", "StartNew", "ContinueWith", "QueueUserWorkItem", "UnsafeQueueUserWorkItem", "RegisterWaitForSingleObject",
-        "For", "ForEach", "ForAsync", "ForEachAsync", "Invoke");
+        "For", "ForEach", "ForAsync", "ForEachAsync", "Invoke", "StartTask", "RunTask");
 
     private static readonly ImmutableHashSet<string> s_hoppingTypes = ImmutableHashSet.Create("Timer", "Thread", "Task");
 
@@ -83,7 +83,7 @@ public sealed class ThreadEscapeAnalyzer : ArborAnalyzer
         foreach (var argument in arguments)
         {
             if (OperationWalk.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: var target }
-                && CapturesThis(target))
+                && (hop == ThreadHop.ProcessTask ? TouchesMutableState(target) : CapturesThis(target)))
             {
                 var api = method.MethodKind == MethodKind.Constructor ? $"new {method.ContainingType.Name}" : $"{method.ContainingType.Name}.{method.Name}";
                 findings.Report(Diagnostic.Create(Descriptors.StateEscapesToThread, argument.Value.Syntax.GetLocation(), SymbolNames.Of(findings.Member), api));
@@ -100,6 +100,46 @@ public sealed class ThreadEscapeAnalyzer : ArborAnalyzer
             OperationWalk.WithoutConversions(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance },
         _ => false,
     };
+
+    /// <summary>
+    /// For an Arbor task: the delegate reads or writes a mutable member of the process (a field that is not readonly, a
+    /// settable property). Reading readonly fields and calling methods is not reported:
+    /// tasks are the supported way to do background work, and flagging every service field they use would be noise.
+    /// </summary>
+    private static bool TouchesMutableState(IOperation target)
+    {
+        var body = target switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Body,
+            IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => FindLocalFunction(local, local.Method)?.Body,
+            _ => null,
+        };
+
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in body.Descendants())
+        {
+            var touched = descendant switch
+            {
+                IFieldReferenceOperation { Field.IsReadOnly: false, Field.IsConst: false, Instance: { } instance } => IsThis(instance),
+                IPropertyReferenceOperation { Property.SetMethod: { IsInitOnly: false }, Instance: { } instance } => IsThis(instance),
+                _ => false,
+            };
+
+            if (touched)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsThis(IOperation instance) =>
+        OperationWalk.WithoutConversions(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
     private static bool UsesThis(IOperation body)
     {

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -43,6 +44,9 @@ internal sealed class Connection : IThreadPoolWorkItem
     private readonly List<ArraySegment<byte>> _segments = new();
     private readonly List<FrameBuffer> _writing = new();
     private Socket? _socket;
+
+    // The TLS stream over the socket when distribution runs over TLS; null for plain TCP (gathered socket writes).
+    private Stream? _tls;
     private int _state;
     private int _flushing;
     private int _wroteSinceTick;
@@ -100,13 +104,20 @@ internal sealed class Connection : IThreadPoolWorkItem
     }
 
     /// <summary>Takes over a socket whose handshake has completed; frames queued while pending go out now.</summary>
-    public void Attach(Socket socket, HandshakeResult handshake, TimeSpan tickTime, int maxFrameSize)
+    /// <param name="socket">The connected socket.</param>
+    /// <param name="tls">The TLS stream over it, when the node runs distribution over TLS; frames then go through it.</param>
+    /// <param name="handshake">The completed handshake.</param>
+    /// <param name="tickTime">The net tick time.</param>
+    /// <param name="maxFrameSize">The largest frame accepted.</param>
+    public void Attach(Socket socket, Stream? tls, HandshakeResult handshake, TimeSpan tickTime, int maxFrameSize)
     {
         _socket = socket;
+        _tls = tls;
         Handshake = handshake;
         Volatile.Write(ref _lastReceivedMs, Environment.TickCount64);
         if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Up, (int)ConnectionState.Pending) != (int)ConnectionState.Pending)
         {
+            tls?.Dispose();
             socket.Dispose();
             return;
         }
@@ -129,6 +140,7 @@ internal sealed class Connection : IThreadPoolWorkItem
         Volatile.Write(ref _closeReason, reason);
         _ready.TrySetResult(false);
         _stop.Cancel();
+        _tls?.Dispose();
         _socket?.Dispose();
         Drain();
         _owner.OnClosed(this, reason, wasUp: previous == (int)ConnectionState.Up);
@@ -169,7 +181,15 @@ internal sealed class Connection : IThreadPoolWorkItem
                     continue;
                 }
 
-                await SendAllAsync(bytes).ConfigureAwait(false);
+                if (_tls is { } tls)
+                {
+                    await WriteTlsAsync(tls, bytes).ConfigureAwait(false);
+                }
+                else
+                {
+                    await SendAllAsync(bytes).ConfigureAwait(false);
+                }
+
                 var messages = 0;
                 foreach (var written in _writing)
                 {
@@ -190,7 +210,7 @@ internal sealed class Connection : IThreadPoolWorkItem
                 }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             foreach (var written in _writing)
             {
@@ -200,6 +220,34 @@ internal sealed class Connection : IThreadPoolWorkItem
             _writing.Clear();
             _segments.Clear();
             Close($"write failed: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// TLS has no gathered write: the batch is copied into one pooled buffer and written once, so a burst still costs
+    /// one TLS record sequence and one system call rather than one per frame.
+    /// </summary>
+    private async Task WriteTlsAsync(Stream tls, long total)
+    {
+        var batch = ArrayPool<byte>.Shared.Rent((int)total);
+        try
+        {
+            var offset = 0;
+            foreach (var segment in _segments)
+            {
+                segment.AsSpan().CopyTo(batch.AsSpan(offset));
+                offset += segment.Count;
+            }
+
+            await tls.WriteAsync(batch.AsMemory(0, offset), _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new IOException("the connection closed during a write", exception);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
         }
     }
 
@@ -308,7 +356,9 @@ internal sealed class Connection : IThreadPoolWorkItem
                     start = 0;
                 }
 
-                var read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                var read = _tls is { } tls
+                    ? await tls.ReadAsync(buffer.AsMemory(end), _stop.Token).ConfigureAwait(false)
+                    : await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, _stop.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
@@ -318,7 +368,7 @@ internal sealed class Connection : IThreadPoolWorkItem
                 end += read;
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             reason = exception is OperationCanceledException ? "closed" : $"read failed: {exception.Message}";
         }

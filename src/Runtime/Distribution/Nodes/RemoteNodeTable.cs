@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Arbor.Distribution.Terms;
 
 namespace Arbor.Distribution.Nodes;
@@ -34,7 +35,7 @@ internal static class RemoteNodeTable
                 return null;
             }
 
-            var index = ++s_count;
+            var index = s_count + 1;
             if (index >= s_byIndex.Length)
             {
                 Array.Resize(ref s_byIndex, s_byIndex.Length * 2);
@@ -43,19 +44,20 @@ internal static class RemoteNodeTable
             var node = new RemoteNode(name, creation, index);
             s_byIndex[index] = node;
             s_byName[(name, creation)] = node;
+            Volatile.Write(ref s_count, index); // published after the entry: Get reads without the lock
             return node;
         }
     }
 
     /// <summary>The entry behind a remote pid's <see cref="Pid.NodeId"/>.</summary>
+    /// <remarks>Lock-free (every remote send asks): the count is published after its entry and the array it lives in.</remarks>
     public static RemoteNode Get(int nodeId)
     {
-        lock (s_gate)
-        {
-            return nodeId > 0 && nodeId <= s_count
-                ? s_byIndex[nodeId]
-                : throw new ArgumentOutOfRangeException(nameof(nodeId), nodeId, "Not a remote node id.");
-        }
+        var count = Volatile.Read(ref s_count);
+        var entries = Volatile.Read(ref s_byIndex);
+        return nodeId > 0 && nodeId <= count
+            ? entries[nodeId]
+            : throw new ArgumentOutOfRangeException(nameof(nodeId), nodeId, "Not a remote node id.");
     }
 }
 

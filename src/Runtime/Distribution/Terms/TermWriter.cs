@@ -287,12 +287,18 @@ public sealed class TermWriter
     /// <summary>Writes a pid as NEW_PID.</summary>
     public void WritePid(ErlangPid pid)
     {
+        WritePid(pid.Node, pid.Id, pid.Serial, pid.Creation);
+    }
+
+    /// <summary>Writes a pid as NEW_PID from its parts, without an <see cref="ErlangPid"/> (the send path's own pids).</summary>
+    public void WritePid(Atom node, uint id, uint serial, uint creation)
+    {
         WriteByte((byte)TermTag.NewPid);
-        WriteAtom(pid.Node);
+        WriteAtom(node);
         var span = _output.GetSpan(12);
-        BinaryPrimitives.WriteUInt32BigEndian(span, pid.Id);
-        BinaryPrimitives.WriteUInt32BigEndian(span[4..], pid.Serial);
-        BinaryPrimitives.WriteUInt32BigEndian(span[8..], pid.Creation);
+        BinaryPrimitives.WriteUInt32BigEndian(span, id);
+        BinaryPrimitives.WriteUInt32BigEndian(span[4..], serial);
+        BinaryPrimitives.WriteUInt32BigEndian(span[8..], creation);
         _output.Advance(12);
     }
 
