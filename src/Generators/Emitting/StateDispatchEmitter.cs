@@ -98,30 +98,54 @@ internal static class StateDispatchEmitter
             case StateHandlerKind.Call:
             case StateHandlerKind.Cast:
                 var request = handler.Request!;
-                var usesRequest = request.Kind == RequestKind.Call || request.Parameters.Any(parameter => parameter.Role != ParameterRole.CancellationToken);
+                var usesRequest = handler.Dirty || request.Kind == RequestKind.Call || request.Parameters.Any(parameter => parameter.Role != ParameterRole.CancellationToken);
                 writer.Line("case " + Names.MessagesClass + "." + handler.Event + (usesRequest ? " request" : string.Empty) + guard + ":");
-                var invocation = handler.MethodName + "(" + Arguments(model, request) + ")";
-                if (request.Kind == RequestKind.Call && !request.DefersReply)
+                WriteSection(writer, handler.Dirty, "request", (receiver, message) =>
                 {
-                    WriteReply(writer, request.Returns, invocation);
-                }
-                else
-                {
-                    WriteReturn(writer, handler.Returns, invocation);
-                }
-
+                    var invocation = receiver + handler.MethodName + "(" + Arguments(model, request, receiver, message) + ")";
+                    return request.Kind == RequestKind.Call && !request.DefersReply
+                        ? ReplyBody(request.Returns, receiver, message, invocation)
+                        : ReturnBody(handler.Returns, invocation);
+                });
                 break;
             case StateHandlerKind.Info:
             case StateHandlerKind.Internal:
                 writer.Line("case " + handler.ArgumentType + " typed" + guard + ":");
-                WriteReturn(writer, handler.Returns, handler.MethodName + "(typed)");
+                WriteSection(writer, handler.Dirty, "typed", (receiver, message) => ReturnBody(handler.Returns, receiver + handler.MethodName + "(" + message + ")"));
                 break;
             default:
                 // Timeouts: typed content is matched by type; a handler without a parameter takes any content.
                 writer.Line("case " + (handler.ArgumentType is null ? "var _" : handler.ArgumentType + " typed") + guard + ":");
-                WriteReturn(writer, handler.Returns, handler.MethodName + (handler.ArgumentType is null ? "()" : "(typed)"));
+                WriteSection(writer, handler.Dirty, handler.ArgumentType is null ? "arborEvent.Content" : "typed", (receiver, message) =>
+                    ReturnBody(handler.Returns, receiver + handler.MethodName + (handler.ArgumentType is null ? "()" : "(" + message + ")")));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A switch section's statements. An ordinary handler is called in place; a dirty one is handed to the dirty schedulers
+    /// as a static lambda that receives the machine and the event's content (so it captures nothing), with the same body.
+    /// </summary>
+    private static void WriteSection(SourceWriter writer, bool dirty, string variable, System.Func<string, string, string[]> body)
+    {
+        if (!dirty)
+        {
+            foreach (var line in body(string.Empty, variable))
+            {
+                writer.Line("    " + line);
+            }
+
+            return;
+        }
+
+        writer.Line("    return base.RunDirtyAsync(this, " + variable + ", static (arborMachine, arborMessage) =>");
+        writer.Line("    {");
+        foreach (var line in body("arborMachine.", "arborMessage"))
+        {
+            writer.Line("        " + line);
+        }
+
+        writer.Line("    });");
     }
 
     private static void WriteHandleEnter(SourceWriter writer, StateMachineModel model)
@@ -136,17 +160,16 @@ internal static class StateDispatchEmitter
         writer.Open("protected override " + Names.ValueTask + " HandleEnterAsync(" + model.StateType + " previous)");
         foreach (var enter in enters)
         {
-            var invocation = enter.MethodName + (enter.ArgumentType is null ? "()" : "(previous)");
             if (enter.States.Count == 0)
             {
-                WriteReturnStatements(writer, enter.Returns, invocation);
+                WriteEnter(writer, enter);
                 writer.Close();
                 writer.Line();
                 return;
             }
 
             writer.Open("if " + StateTest(model, enter.States));
-            WriteReturnStatements(writer, enter.Returns, invocation);
+            WriteEnter(writer, enter);
             writer.Close();
             writer.Line();
         }
@@ -156,10 +179,33 @@ internal static class StateDispatchEmitter
         writer.Line();
     }
 
+    /// <summary>An enter handler's statements, in place or (dirty) handed to the dirty schedulers with the previous state.</summary>
+    private static void WriteEnter(SourceWriter writer, StateHandlerModel enter)
+    {
+        if (!enter.Dirty)
+        {
+            foreach (var line in ReturnBody(enter.Returns, enter.MethodName + (enter.ArgumentType is null ? "()" : "(previous)")))
+            {
+                writer.Line(line);
+            }
+
+            return;
+        }
+
+        writer.Line("return base.RunDirtyAsync(this, previous, static (arborMachine, arborPrevious) =>");
+        writer.Line("{");
+        foreach (var line in ReturnBody(enter.Returns, "arborMachine." + enter.MethodName + (enter.ArgumentType is null ? "()" : "(arborPrevious)")))
+        {
+            writer.Line("    " + line);
+        }
+
+        writer.Line("});");
+    }
+
     private static string StateTest(StateMachineModel model, EquatableArray<string> states) =>
         "(" + string.Join(" || ", states.Select(state => "base.State == " + model.StateType + "." + state)) + ")";
 
-    private static string Arguments(StateMachineModel model, RequestHandlerModel handler)
+    private static string Arguments(StateMachineModel model, RequestHandlerModel handler, string receiver, string message)
     {
         // The handler's caller-supplied parameters map in order onto the event message's fields (every handler of an
         // event has the same parameter types; their names may differ).
@@ -168,60 +214,32 @@ internal static class StateDispatchEmitter
         var next = 0;
         return string.Join(", ", handler.Parameters.Select(parameter => parameter.Role switch
         {
-            ParameterRole.ReplyTo => "DeferReply(request)",
-            ParameterRole.CancellationToken => "base.ExitToken",
-            _ => "request." + fields[next++],
+            ParameterRole.ReplyTo => receiver + "DeferReply(" + message + ")",
+            ParameterRole.CancellationToken => Member(receiver) + "ExitToken",
+            _ => message + "." + fields[next++],
         }));
     }
 
-    private static void WriteReply(SourceWriter writer, ReturnShape returns, string invocation)
+    /// <summary>
+    /// Statements that run a call handler and reply with its result. <paramref name="receiver"/> is empty, or the dirty
+    /// lambda's <c>arborMachine.</c>.
+    /// </summary>
+    private static string[] ReplyBody(ReturnShape returns, string receiver, string message, string invocation) => returns switch
     {
-        switch (returns)
-        {
-            case ReturnShape.ValueTaskOfT:
-            case ReturnShape.TaskOfT:
-                writer.Line("    return ArborReplyWhenCompleted(request, " + invocation + ");");
-                break;
-            default:
-                writer.Line("    base.Reply(request, " + invocation + ");");
-                writer.Line("    return default;");
-                break;
-        }
-    }
+        ReturnShape.ValueTaskOfT or ReturnShape.TaskOfT => new[] { "return " + receiver + "ArborReplyWhenCompleted(" + message + ", " + invocation + ");" },
+        _ => new[] { Member(receiver) + "Reply(" + message + ", " + invocation + ");", "return default;" },
+    };
 
-    private static void WriteReturn(SourceWriter writer, ReturnShape returns, string invocation)
-    {
-        switch (returns)
-        {
-            case ReturnShape.ValueTask:
-                writer.Line("    return " + invocation + ";");
-                break;
-            case ReturnShape.Task:
-                writer.Line("    return new " + Names.ValueTask + "(" + invocation + ");");
-                break;
-            default:
-                writer.Line("    " + invocation + ";");
-                writer.Line("    return default;");
-                break;
-        }
-    }
+    /// <summary>How a base-class member is reached: <c>base.</c> in place, through the machine inside a dirty lambda.</summary>
+    private static string Member(string receiver) => receiver.Length == 0 ? "base." : receiver;
 
-    private static void WriteReturnStatements(SourceWriter writer, ReturnShape returns, string invocation)
+    /// <summary>Statements that run a handler that produces no reply.</summary>
+    private static string[] ReturnBody(ReturnShape returns, string invocation) => returns switch
     {
-        switch (returns)
-        {
-            case ReturnShape.ValueTask:
-                writer.Line("return " + invocation + ";");
-                break;
-            case ReturnShape.Task:
-                writer.Line("return new " + Names.ValueTask + "(" + invocation + ");");
-                break;
-            default:
-                writer.Line(invocation + ";");
-                writer.Line("return default;");
-                break;
-        }
-    }
+        ReturnShape.ValueTask => new[] { "return " + invocation + ";" },
+        ReturnShape.Task => new[] { "return new " + Names.ValueTask + "(" + invocation + ");" },
+        _ => new[] { invocation + ";", "return default;" },
+    };
 
     private static void WriteReplyHelpers(SourceWriter writer, StateMachineModel model)
     {

@@ -42,6 +42,7 @@ internal enum StateHandlerKind
 /// <param name="Request">Calls and casts: the handler's own parameters and return shape, read against the event's message.</param>
 /// <param name="ArgumentType">Enter: the state type when it takes the previous state; info, internal and timeouts: the parameter's pattern type; null when it takes none.</param>
 /// <param name="Returns">The handler's return shape.</param>
+/// <param name="Dirty">Runs on the dirty schedulers (<c>Dirty = true</c> on the handler's attribute or on [StateMachine]).</param>
 internal sealed record StateHandlerModel(
     StateHandlerKind Kind,
     string MethodName,
@@ -49,7 +50,8 @@ internal sealed record StateHandlerModel(
     string? Event,
     RequestHandlerModel? Request,
     string? ArgumentType,
-    ReturnShape Returns);
+    ReturnShape Returns,
+    bool Dirty);
 
 /// <summary>A class-level [Postpone] or [Ignore] of a call or cast event in some states.</summary>
 /// <param name="Postpone">True for postpone, false for ignore.</param>

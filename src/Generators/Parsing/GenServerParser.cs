@@ -301,7 +301,7 @@ internal static class GenServerParser
     }
 
     /// <summary>True when the attribute sets <c>Dirty = true</c> (the handler, or the whole server, runs on the dirty schedulers).</summary>
-    private static bool IsDirty(AttributeData attribute) =>
+    internal static bool IsDirty(AttributeData attribute) =>
         attribute.NamedArguments.Any(argument => argument.Key == "Dirty" && argument.Value.Value is true);
 
     private static MessageHandlerDraft? WithDirty(MessageHandlerDraft? handler, bool dirty)

@@ -10,7 +10,7 @@ namespace Arbor;
 public sealed class ContinueAttribute : Attribute
 {
     /// <summary>
-    /// Runs this handler on the node's dirty schedulers (a few dedicated threads) instead of the thread-pool workers
+    /// Runs this handler on the node's dirty schedulers (a few dedicated threads) instead of the scheduler threads
     /// ordinary processes share: for long CPU-bound or blocking work, as the BEAM's dirty schedulers. The process still
     /// handles one message at a time. The part of an asynchronous handler after its first <c>await</c> resumes as usual.
     /// </summary>

@@ -21,7 +21,7 @@ public sealed class GenServerAttribute : Attribute
 
     /// <summary>
     /// Runs every call, cast, info and continue handler of this server on the node's dirty schedulers (a few dedicated
-    /// threads) instead of the thread-pool workers ordinary processes share: for a server whose work is long CPU-bound
+    /// threads) instead of the scheduler threads ordinary processes share: for a server whose work is long CPU-bound
     /// or blocking, as the BEAM's dirty schedulers. Init and terminate run as usual. See <see cref="CallAttribute.Dirty"/>.
     /// </summary>
     public bool Dirty { get; set; }

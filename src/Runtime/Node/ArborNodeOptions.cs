@@ -28,6 +28,14 @@ public sealed class ArborNodeOptions
     public int DirtySchedulers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// For tests: runs every process of the node on one scheduler thread, where a pseudo-random generator seeded with this
+    /// value picks which ready process (or handler continuation) runs next, so a test can try many interleavings and
+    /// replay a failing one exactly by its seed (see <see cref="ArborNode.RunOnSchedulerAsync"/> and Arbor.Testing's
+    /// <c>Interleavings</c>). Timers still fire in real time. Null (the default): the ordinary scheduler threads.
+    /// </summary>
+    public int? DeterministicSeed { get; init; }
+
+    /// <summary>
     /// How long <see cref="ArborNode.DisposeAsync"/> lets processes stop with <c>shutdown</c> (running terminate, a
     /// supervisor stopping its children) before it kills those still running; 5 seconds by default.
     /// </summary>

@@ -59,7 +59,7 @@ internal sealed partial class Process
         process._start = request;
         node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);
-        ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
+        process.Scheduler.Queue(process);
         return Pid.None;
     }
 

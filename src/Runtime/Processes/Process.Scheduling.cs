@@ -19,13 +19,13 @@ internal sealed partial class Process
 
     /// <summary>
     /// Makes the process runnable if it was idle. A process woken from inside a worker turn is handed to that worker to
-    /// run next (no queue, no wake-up of another thread); otherwise it goes to the thread pool.
+    /// run next (no queue, no wake-up of another thread); otherwise it goes to its scheduler's run queue.
     /// </summary>
     private void Schedule()
     {
         if (TryWake() && !Worker.TryHandOff(this))
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Scheduler.Queue(this);
         }
     }
 
@@ -34,7 +34,7 @@ internal sealed partial class Process
     {
         if (TryWake() && !Worker.TryHandOffCallTarget(caller, this))
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Scheduler.Queue(this);
         }
     }
 
@@ -43,6 +43,9 @@ internal sealed partial class Process
         Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
 
     void IThreadPoolWorkItem.Execute() => Worker.Run(this);
+
+    /// <summary>Queues the process on its scheduler (it is scheduled and not in a run-next slot).</summary>
+    internal void Requeue() => Scheduler.Queue(this);
 
     /// <summary>One turn: runs queued work up to the fairness budget, then goes idle or re-queues itself.</summary>
     internal void RunTurn(WorkerThread thread) => Run(thread);
@@ -72,7 +75,7 @@ internal sealed partial class Process
                       (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
         if (hasWork && TryWake())
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Scheduler.Queue(this);
         }
     }
 }

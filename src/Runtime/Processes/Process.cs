@@ -7,12 +7,12 @@ namespace Arbor;
 
 /// <summary>
 /// A lightweight process: identity, a lock-free mailbox, a separate queue for exit signals, and the scheduling state
-/// that runs it on the .NET thread pool one message at a time. This file holds identity and scheduling; links,
+/// that runs it on the runtime's scheduler threads one message at a time. This file holds identity and scheduling; links,
 /// monitors, init and exit live in the other parts of the class.
 /// </summary>
 internal sealed partial class Process : IThreadPoolWorkItem
 {
-    /// <summary>Messages handled per turn on a pool thread before the process yields to others.</summary>
+    /// <summary>Messages handled per turn on a scheduler thread before the process yields to others.</summary>
     internal const int FairnessBudget = 256;
 
     private const int Idle = 0;
@@ -48,6 +48,7 @@ internal sealed partial class Process : IThreadPoolWorkItem
     public Process(ArborNode node)
     {
         Node = node;
+        Scheduler = node.Scheduling.Processes;
         _id = Pid.NextId();
         _status = Scheduled; // not runnable until Start queues it
     }
@@ -61,6 +62,9 @@ internal sealed partial class Process : IThreadPoolWorkItem
     }
 
     public ArborNode Node { get; }
+
+    /// <summary>Where this process's turns and handler continuations run (its node's scheduler, read once).</summary>
+    public Scheduling.ProcessScheduler Scheduler { get; }
 
     public Pid Pid => new(this, _id);
 

@@ -6,7 +6,7 @@ namespace Arbor;
 /// <summary>
 /// The synchronization context a process's handlers run under. An <c>await</c> inside an asynchronous handler captures
 /// it, so the rest of the handler runs as that process again (<c>Self</c>-based checks, linked starts and the
-/// calling-self guard keep working after the await) — on a pool thread, while the process waits for the handler.
+/// calling-self guard keep working after the await) — on its scheduler's threads, while the process waits for the handler.
 /// </summary>
 internal sealed class ProcessSynchronizationContext : SynchronizationContext
 {
@@ -15,7 +15,7 @@ internal sealed class ProcessSynchronizationContext : SynchronizationContext
     public Process Process { get; }
 
     public override void Post(SendOrPostCallback d, object? state) =>
-        ThreadPool.UnsafeQueueUserWorkItem(new Continuation(Process, d, state), preferLocal: true);
+        Process.Scheduler.Queue(new Continuation(Process, d, state));
 
     public override void Send(SendOrPostCallback d, object? state) => RunAs(Process, s => d(s), state);
 

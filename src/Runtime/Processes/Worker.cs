@@ -4,13 +4,13 @@ using System.Threading;
 namespace Arbor;
 
 /// <summary>
-/// The per-thread side of scheduling. A pool thread running a process turn keeps a "run next" slot for one process
+/// The per-thread side of scheduling. A scheduler thread running a process turn keeps a "run next" slot for one process
 /// that the turn woke, and a slot for one call continuation whose reply the turn sent; when the turn ends the thread
 /// runs them itself, so a ping-pong or a call/reply chain stays on one warm thread with no queue operations and no
 /// thread wake-ups (the idea of Go's runnext).
 /// </summary>
 /// <remarks>
-/// Nothing may wait long in a slot: the process slot goes to the pool as soon as the current process has more of its
+/// Nothing may wait long in a slot: the process slot goes to the run queue as soon as the current process has more of its
 /// own work, chains are bounded, and a process left in a slot because its waker blocked inside a handler is rescued by
 /// <see cref="RescueStalledHandOffs"/> (called from the timer thread), so a blocking handler costs a short stall, never a
 /// deadlock. Only a reply sent by <see cref="GenServer"/> at the end of a handler uses the continuation slot.
@@ -18,7 +18,7 @@ namespace Arbor;
 /// </remarks>
 internal static class Worker
 {
-    /// <summary>Hand-offs in a row before the rest goes back to the pool (fairness to everything else queued).</summary>
+    /// <summary>Hand-offs in a row before the rest goes back to the run queue (fairness to everything else queued).</summary>
     private const int MaxChain = 64;
 
     [ThreadStatic]
@@ -61,10 +61,10 @@ internal static class Worker
                 process = thread.TakeProcess();
                 if (thread.Continuation is { } continuation)
                 {
-                    // The caller's continuation is user code of unknown length: whoever else was woken goes to the pool.
+                    // The caller's continuation is user code of unknown length: whoever else was woken goes to the run queue.
                     if (process is not null)
                     {
-                        ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
+                        process.Requeue();
                         process = null;
                     }
 
@@ -92,7 +92,7 @@ internal static class Worker
 
                 if (process is not null && chain == MaxChain)
                 {
-                    ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
+                    process.Requeue();
                     return;
                 }
             }
@@ -100,6 +100,35 @@ internal static class Worker
         finally
         {
             thread.InLoop = false;
+        }
+    }
+
+    /// <summary>
+    /// Runs one turn of <paramref name="process"/> with nothing chained after it: what the turn put in this thread's slots
+    /// goes to <paramref name="scheduler"/> instead (the deterministic scheduler, whose seed picks every next step).
+    /// </summary>
+    public static void RunAlone(Process process, Scheduling.ProcessScheduler scheduler)
+    {
+        var thread = This;
+        thread.InLoop = true;
+        try
+        {
+            RunTurn(thread, process);
+        }
+        finally
+        {
+            thread.InLoop = false;
+        }
+
+        if (thread.TakeProcess() is { } next)
+        {
+            scheduler.Queue(next);
+        }
+
+        if (thread.Continuation is { } continuation)
+        {
+            var (state, runAs) = thread.TakeContinuation();
+            scheduler.Queue(new HandedOff(continuation, state, runAs));
         }
     }
 
@@ -133,12 +162,12 @@ internal static class Worker
         return true;
     }
 
-    /// <summary>Gives what the slots hold to the thread pool: the current turn has more work of its own.</summary>
+    /// <summary>Gives what the slots hold back to be scheduled (processes to their run queue, a non-process caller's continuation to the thread pool): the current turn has more work of its own.</summary>
     public static void ReleaseHandOffs(WorkerThread thread)
     {
         if (thread.HasProcess && thread.TakeProcess() is { } process)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: true);
+            process.Requeue();
         }
 
         if (thread.Continuation is { } continuation)
@@ -155,14 +184,14 @@ internal static class Worker
         }
     }
 
-    /// <summary>Moves processes that have sat in a slot since the previous scan to the pool (their waker is stuck).</summary>
+    /// <summary>Moves processes that have sat in a slot since the previous scan to their run queue (their waker is stuck).</summary>
     public static void RescueStalledHandOffs()
     {
         foreach (var thread in WorkerThreadRegistry.All)
         {
             if (thread.TryRescue() is { } process)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(process, preferLocal: false);
+                process.Requeue();
             }
         }
     }
@@ -193,6 +222,22 @@ internal static class Worker
             SynchronizationContext.SetSynchronizationContext(previousContext);
             thread.Current = previous;
             thread.InTurn = wasInTurn;
+        }
+    }
+
+    /// <summary>A continuation taken from a slot, as a work item (run as its process when it was captured in one).</summary>
+    private sealed class HandedOff(Action<object?> continuation, object? state, Process? runAs) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            if (runAs is null)
+            {
+                continuation(state);
+            }
+            else
+            {
+                ProcessSynchronizationContext.RunAs(runAs, continuation, state);
+            }
         }
     }
 

@@ -33,6 +33,27 @@ internal sealed class WorkerThread
     /// </summary>
     public int Turns;
 
+    /// <summary>
+    /// Work items (turns, handler continuations) a scheduler thread has started, and whether it is inside one: the
+    /// watchdog counts a thread as held by any item that spans its passes, not only by a process turn.
+    /// </summary>
+    public int Items;
+
+    public bool InItem;
+
+    /// <summary>
+    /// Set on a scheduler thread (with its kernel id, <see cref="NativeId"/>) the watchdog may demote: when an item holds
+    /// it, the thread drops to low priority, finishes that item and leaves (a fresh thread takes its place).
+    /// </summary>
+    public bool Demotable;
+
+    public int NativeId;
+
+    /// <summary>Set by the watchdog once it has lowered this thread's priority.</summary>
+    public bool Demoted;
+
+    public Thread Owner => _owner;
+
     /// <summary>What the watchdog last saw of this thread; touched only by the watchdog.</summary>
     public readonly Scheduling.TurnWatch Watch = new();
 

@@ -6,7 +6,7 @@ namespace Arbor.Scheduling;
 
 /// <summary>
 /// A node's dirty schedulers (the BEAM's name): a small fixed set of dedicated threads that run handlers marked
-/// <c>Dirty = true</c>, so long CPU-bound or blocking work never occupies the thread-pool threads ordinary processes
+/// <c>Dirty = true</c>, so long CPU-bound or blocking work never occupies the scheduler threads ordinary processes
 /// run on. Bounded on purpose: dirty work beyond the thread count waits its turn here instead of oversubscribing the
 /// machine. The threads start with the first dirty handler and run at a lower operating-system priority
 /// (<see cref="DirtyThreadPriority"/>), so on a busy machine ordinary processes get the cores first.
@@ -26,11 +26,24 @@ internal sealed class DirtyScheduler : IDisposable
     private int _started;
     private volatile bool _disposed;
 
-    public DirtyScheduler(int threadCount) => _threadCount = threadCount;
+    private readonly DeterministicScheduler? _deterministic;
+
+    /// <summary>Creates the scheduler; in deterministic mode dirty work runs on <paramref name="deterministic"/>'s one thread like the rest.</summary>
+    public DirtyScheduler(int threadCount, DeterministicScheduler? deterministic)
+    {
+        _threadCount = threadCount;
+        _deterministic = deterministic;
+    }
 
     /// <summary>Runs <paramref name="work"/> on a dirty thread.</summary>
     public void Queue(DirtyWork work)
     {
+        if (_deterministic is not null)
+        {
+            _deterministic.Queue(work);
+            return;
+        }
+
         if (Volatile.Read(ref _started) == 0)
         {
             Start();

@@ -22,9 +22,14 @@ internal sealed class NodeScheduling : IDisposable
                 nameof(options), options.DirtySchedulers, $"{nameof(ArborNodeOptions)}.{nameof(ArborNodeOptions.DirtySchedulers)} must be between 1 and {DirtyScheduler.MaxThreads}.");
         }
 
+        if (options.DeterministicSeed is { } seed)
+        {
+            Processes = new DeterministicScheduler(seed);
+        }
+
         LongTurnThresholdMs = threshold == Timeout.InfiniteTimeSpan ? long.MaxValue : (long)Math.Ceiling(threshold.TotalMilliseconds);
         Reporter = new SchedulerReporter(loggerFactory);
-        Dirty = new DirtyScheduler(options.DirtySchedulers);
+        Dirty = new DirtyScheduler(options.DirtySchedulers, Processes as DeterministicScheduler);
         SchedulerTelemetry.EnsureCreated();
         TurnWatchdog.NodeStarted();
     }
@@ -34,12 +39,19 @@ internal sealed class NodeScheduling : IDisposable
 
     public SchedulerReporter Reporter { get; }
 
+    /// <summary>Where the node's processes run.</summary>
+    public ProcessScheduler Processes { get; } = SchedulerThreads.Shared;
+
+    /// <summary>The deterministic scheduler, when the node runs in that mode.</summary>
+    public DeterministicScheduler? Deterministic => Processes as DeterministicScheduler;
+
     /// <summary>Where handlers marked dirty run.</summary>
     public DirtyScheduler Dirty { get; }
 
     public void Dispose()
     {
         Dirty.Dispose();
+        Deterministic?.Dispose();
         TurnWatchdog.NodeStopped();
     }
 }

@@ -13,9 +13,9 @@ internal static class SchedulerTelemetry
     private static readonly ObservableGauge<int> s_longTurnsRunning = ArborTelemetry.Meter.CreateObservableGauge(
         "arbor.scheduler.long_turns.running", static () => TurnWatchdog.LongTurnsRunning, "{turn}", "Handler turns running now that are past the long-turn threshold.");
 
-    /// <summary><c>arbor.scheduler.compensation.threads</c>: threads the thread pool's minimum is raised by.</summary>
+    /// <summary><c>arbor.scheduler.compensation.threads</c>: reserve scheduler threads serving the run queue now.</summary>
     private static readonly ObservableGauge<int> s_compensation = ArborTelemetry.Meter.CreateObservableGauge(
-        "arbor.scheduler.compensation.threads", static () => PoolCompensation.ExtraThreads, "{thread}", "Threads added to the thread pool's minimum while handlers hold worker threads.");
+        "arbor.scheduler.compensation.threads", static () => SchedulerThreads.Shared.ReserveThreadsServing, "{thread}", "Reserve scheduler threads woken to serve queued work while long handlers hold the others.");
 
     public static void RecordLongTurn()
     {

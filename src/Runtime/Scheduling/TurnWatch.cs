@@ -18,6 +18,15 @@ internal sealed class TurnWatch
     /// <summary>True once this turn has passed its node's threshold: it is reported and counted as a long turn.</summary>
     public bool IsLong;
 
+    /// <summary>The thread's work-item count when the item running was first seen.</summary>
+    public int Item;
+
+    /// <summary>When that item was first seen.</summary>
+    public long ItemSinceMs;
+
+    /// <summary>Passes that have seen that item running; zero when the thread is between items.</summary>
+    public int ItemSightings;
+
     public void Forget()
     {
         Sightings = 0;

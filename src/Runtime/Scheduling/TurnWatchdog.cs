@@ -12,10 +12,10 @@ namespace Arbor.Scheduling;
 /// </summary>
 /// <remarks>
 /// Two things follow from a long turn. Past a few tens of milliseconds the thread counts as held and
-/// <see cref="PoolCompensation"/> lets the thread pool add threads at once instead of at its starvation pace (about two a
-/// second), so other processes keep being served. Past the node's <see cref="ArborNodeOptions.LongTurnThreshold"/> the
+/// <see cref="SchedulerThreads.Compensate"/> gives every queued work item a thread at once (a parked one woken or a
+/// reserve one started), so other processes keep being served. Past the node's <see cref="ArborNodeOptions.LongTurnThreshold"/> the
 /// turn is reported once (log and metrics) with the process, its server type and the handler. Its own thread, not the
-/// timer thread: adding pool threads and writing logs can take a while on a loaded machine, and timers must not wait.
+/// timer thread: starting threads and writing logs can take a while on a loaded machine, and timers must not wait.
 /// </remarks>
 internal static class TurnWatchdog
 {
@@ -26,12 +26,14 @@ internal static class TurnWatchdog
     private const int IdlePollMs = 20;
 
     /// <summary>
-    /// A turn seen by this many passes, over at least <see cref="HeldAfterMs"/>, holds its thread: one garbage collection
-    /// pause (which stops every thread, the watchdog too) cannot make a short turn look held.
+    /// A work item seen by this many passes, over at least <see cref="HeldAfterMs"/>, holds its thread. A garbage
+    /// collection pause between two passes can make a short item look held; that costs only a thread that leaves early and
+    /// a reserve thread started for nothing, while each extra sighting required delays the rescue of queued work.
     /// </summary>
-    private const int HeldAfterSightings = 3;
+    private const int HeldAfterSightings = 2;
 
     private const int HeldAfterMs = 15;
+
 
     private static int s_nodes;
     private static int s_running;
@@ -59,6 +61,8 @@ internal static class TurnWatchdog
 
     private static void Loop()
     {
+        // Best effort: the thread that sees starvation and rescues queued work should not itself wait behind it.
+        ThreadNiceness.RaiseCurrent();
         while (true)
         {
             while (Volatile.Read(ref s_nodes) > 0)
@@ -66,9 +70,8 @@ internal static class TurnWatchdog
                 Thread.Sleep(PassSafely() ? WatchingPollMs : IdlePollMs);
             }
 
-            // Give the pool its own minimum back before going; a node starting meanwhile takes the thread over.
+            // A node starting meanwhile takes the thread over.
             Volatile.Write(ref s_heldThreads, 0);
-            PoolCompensation.Adjust(0);
             Volatile.Write(ref s_running, 0);
             if (Volatile.Read(ref s_nodes) == 0 || Interlocked.CompareExchange(ref s_running, 1, 0) != 0)
             {
@@ -118,6 +121,13 @@ internal static class TurnWatchdog
         foreach (var thread in WorkerThreadRegistry.All)
         {
             var watch = thread.Watch;
+            if (IsHeld(thread, watch, nowMs))
+            {
+                held++;
+            }
+
+            watching |= watch.ItemSightings > 1;
+
             var turn = Volatile.Read(ref thread.Turns);
             var process = Volatile.Read(ref thread.Current);
             if (!Volatile.Read(ref thread.InTurn) || process is null)
@@ -138,14 +148,13 @@ internal static class TurnWatchdog
             watching = true;
             watch.Sightings++;
             var runningMs = nowMs - watch.SinceMs;
-            if (watch.Sightings >= HeldAfterSightings && runningMs >= HeldAfterMs)
-            {
-                held++;
-            }
 
             if (!watch.IsLong && runningMs >= process.Node.Scheduling.LongTurnThresholdMs)
             {
                 watch.IsLong = true;
+                // Only a reported long turn demotes its thread: on a loaded machine the operating system can pause a
+                // short turn for tens of milliseconds, and a short turn at low priority there would crawl.
+                Demote(thread);
                 Interlocked.Increment(ref s_longTurns);
                 SchedulerTelemetry.RecordLongTurn();
                 // Read after the turn count: if the turn moved on meanwhile, the next pass ends this incident.
@@ -154,9 +163,48 @@ internal static class TurnWatchdog
         }
 
         Volatile.Write(ref s_heldThreads, held);
-        PoolCompensation.Adjust(held);
+        SchedulerThreads.Shared.Compensate(held);
 
         return watching;
+    }
+
+    /// <summary>
+    /// Whether a scheduler thread is held: the same work item (a turn, or an asynchronous handler's continuation) seen by
+    /// several passes. Counted apart from turns so a continuation that blocks is compensated for too.
+    /// </summary>
+    private static bool IsHeld(WorkerThread thread, TurnWatch watch, long nowMs)
+    {
+        var item = Volatile.Read(ref thread.Items);
+        if (!Volatile.Read(ref thread.InItem))
+        {
+            watch.ItemSightings = 0;
+            return false;
+        }
+
+        if (watch.ItemSightings == 0 || item != watch.Item)
+        {
+            watch.Item = item;
+            watch.ItemSinceMs = nowMs;
+            watch.ItemSightings = 1;
+            return false;
+        }
+
+        watch.ItemSightings++;
+        return watch.ItemSightings >= HeldAfterSightings && nowMs - watch.ItemSinceMs >= HeldAfterMs;
+    }
+
+    /// <summary>
+    /// Lowers a held scheduler thread's operating-system priority, once: the long item keeps running, but whenever it
+    /// and ordinary work want a core, ordinary work (other processes, this watchdog, the timer thread, callers) wins.
+    /// The thread leaves when the item ends (a lowered priority cannot be raised back without privileges).
+    /// </summary>
+    private static void Demote(WorkerThread thread)
+    {
+        if (Volatile.Read(ref thread.Demotable) && !thread.Demoted)
+        {
+            thread.Demoted = true;
+            ThreadNiceness.Lower(thread.Owner, thread.NativeId);
+        }
     }
 
     private static void End(TurnWatch watch)

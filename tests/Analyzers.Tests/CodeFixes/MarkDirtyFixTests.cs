@@ -43,6 +43,38 @@ public sealed class MarkDirtyFixTests
         MarkDirtyCodeFix.EquivalenceKey);
 
     [Fact]
+    public Task State_machine_handlers_get_Dirty_true_after_their_states() => Verify<DirtyWorkAnalyzer>.CodeFixAsync<MarkDirtyCodeFix>(
+        Header + """
+        public enum Phase { Idle, Busy }
+
+        [Arbor.StateMachines.StateMachine]
+        public partial class Grinder : Arbor.StateMachines.StateMachine<Phase>
+        {
+            private int _count;
+
+            public Grinder() : base(Phase.Idle) { }
+
+            [Arbor.StateMachines.OnCast(Phase.Idle)] public void Load() => _count = [|File.ReadAllText("a.txt")|].Length;
+            [Arbor.StateMachines.OnEnter] private void Enter() { [|while|] (true) { _count++; } }
+        }
+        """,
+        Header + """
+        public enum Phase { Idle, Busy }
+
+        [Arbor.StateMachines.StateMachine]
+        public partial class Grinder : Arbor.StateMachines.StateMachine<Phase>
+        {
+            private int _count;
+
+            public Grinder() : base(Phase.Idle) { }
+
+            [Arbor.StateMachines.OnCast(Phase.Idle, Dirty = true)] public void Load() => _count = File.ReadAllText("a.txt").Length;
+            [Arbor.StateMachines.OnEnter(Dirty = true)] private void Enter() { while (true) { _count++; } }
+        }
+        """,
+        MarkDirtyCodeFix.EquivalenceKey);
+
+    [Fact]
     public Task Two_findings_in_one_handler_mark_it_once() => Verify<DirtyWorkAnalyzer>.CodeFixAsync<MarkDirtyCodeFix>(
         Header + """
         [GenServer]

@@ -27,6 +27,36 @@ public sealed class DirtyWorkTests
         """);
 
     [Fact]
+    public Task State_machine_handlers_are_covered_unless_marked_on_the_handler_or_the_machine() => Verify<DirtyWorkAnalyzer>.AnalyzerAsync(Snippets.Usings + """
+        using Arbor.StateMachines;
+
+        public enum Phase { Idle, Busy }
+
+        [StateMachine]
+        public partial class Grinder : StateMachine<Phase>
+        {
+            private int _count;
+
+            public Grinder() : base(Phase.Idle) { }
+
+            [OnCall(Phase.Idle)] public int Spin() { [|while|] (true) { _count++; } }
+            [OnCast] public void Load() => _count = [|System.IO.File.ReadAllText("a.txt")|].Length;
+            [OnEnter(Phase.Busy)] private void Enter() { [|for|] (;;) { _count++; } }
+            [OnStateTimeout(Phase.Busy)] private void Rest() => _count = [|System.IO.File.ReadAllBytes("b.bin")|].Length;
+            [OnCast(Dirty = true)] public void Crunch() { while (true) { _count++; } }
+            private void Helper() { while (true) { _count++; } }
+        }
+
+        [StateMachine(Dirty = true)]
+        public partial class AllDirty : StateMachine<Phase>
+        {
+            public AllDirty() : base(Phase.Idle) { }
+
+            [OnCall] public string Read() => System.IO.File.ReadAllText("c.txt");
+        }
+        """);
+
+    [Fact]
     public Task Message_names_the_handler_and_the_reason() => Verify<DirtyWorkAnalyzer>.AnalyzerAsync(
         Snippets.Usings + """
         [GenServer]

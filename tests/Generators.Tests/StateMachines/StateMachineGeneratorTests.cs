@@ -35,6 +35,20 @@ public sealed class StateMachineGeneratorTests
     }
 
     [Fact]
+    public async Task Dirty_handlers_run_on_the_dirty_schedulers_as_their_machine()
+    {
+        var run = StateMachineGeneration.Clean(StateMachineSources.Dirty);
+        using var assembly = LoadedAssembly.Load(run.Output);
+        await using var node = await ArborNode.StartAsync();
+
+        var transcript = await assembly.GetStatic<Func<ArborNode, Task<string>>>("EndToEnd.Scenarios", "DirtyMachine")(node);
+
+        Assert.Equal(
+            "dirty 3 | plain | Idle poke 7 dirty, enter dirty from Idle, rest dirty | dirty | Crash dirty machine boom",
+            transcript);
+    }
+
+    [Fact]
     public void The_diagram_constant_draws_the_initial_state_and_each_state_change_with_its_event()
     {
         var run = StateMachineGeneration.Clean(StateMachineSources.DoorLock);

@@ -133,4 +133,103 @@ internal static class StateMachineSources
             }
         }
         """;
+
+    /// <summary>Dirty state machine handlers: each reports whether it ran on a dirty scheduler thread.</summary>
+    public const string Dirty = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Arbor;
+        using Arbor.StateMachines;
+
+        namespace EndToEnd;
+
+        public enum Phase { Idle, Busy }
+
+        public enum Single { Only }
+
+        public sealed record Poke(int Amount);
+
+        [StateMachine]
+        public partial class Grinder : StateMachine<Phase>
+        {
+            private readonly System.Collections.Generic.List<string> _log = new();
+
+            public Grinder() : base(Phase.Idle)
+            {
+            }
+
+            internal static string Where() => (Thread.CurrentThread.Name ?? "").StartsWith("Arbor dirty scheduler", StringComparison.Ordinal) ? "dirty" : "plain";
+
+            [OnCall(Phase.Idle, Dirty = true)]
+            public string Grind(int amount, CancellationToken cancellationToken)
+            {
+                GoTo(Phase.Busy);
+                return Where() + " " + amount;
+            }
+
+            [OnCall(Phase.Busy, Event = nameof(Grind))]
+            public string GrindWhileBusy(int amount, CancellationToken cancellationToken) => "busy " + Where();
+
+            [OnCall(Dirty = true)]
+            public async ValueTask<string> LogAsync() { await Task.Yield(); return State + " " + string.Join(", ", _log); }
+
+            [OnCall]
+            public void Later(ReplyTo<string> reply) => reply.Reply(Where());
+
+            [OnEnter(Phase.Busy, Dirty = true)]
+            private void EnterBusy(Phase previous)
+            {
+                _log.Add("enter " + Where() + " from " + previous);
+                StateTimeout(TimeSpan.FromMilliseconds(1), "rest");
+            }
+
+            [OnStateTimeout(Phase.Busy, Dirty = true)]
+            private void Rest(string why)
+            {
+                _log.Add(why + " " + Where());
+                GoTo(Phase.Idle);
+            }
+
+            [OnInfo(Dirty = true)]
+            private void On(Poke poke) => _log.Add("poke " + poke.Amount + " " + Where());
+
+            [OnCast(Dirty = true)]
+            public void Fail() => throw new InvalidOperationException("dirty machine boom");
+        }
+
+        [StateMachine(Dirty = true)]
+        public partial class AllDirty : StateMachine<Single>
+        {
+            public AllDirty() : base(Single.Only)
+            {
+            }
+
+            [OnCall]
+            public string Where() => Grinder.Where();
+        }
+
+        public static class Scenarios
+        {
+            public static async Task<string> DirtyMachine(ArborNode node)
+            {
+                var grinder = await Grinder.StartAsync(node);
+                grinder.Pid.Send(new Poke(7));
+                var first = await grinder.GrindAsync(3);
+                var later = await grinder.LaterAsync();
+                string log;
+                do
+                {
+                    log = await grinder.LogAsync();
+                }
+                while (!log.StartsWith("Idle", StringComparison.Ordinal));
+
+                var all = await AllDirty.StartAsync(node);
+                var where = await all.WhereAsync();
+                grinder.Fail();
+                var reason = await node.WhenExited(grinder.Pid);
+                return $"{first} | {later} | {log} | {where} | {reason.Kind} {reason.Exception?.Message}";
+            }
+        }
+        """;
 }

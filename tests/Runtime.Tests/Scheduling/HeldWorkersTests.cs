@@ -9,8 +9,9 @@ using Arbor.Scheduling;
 namespace Arbor.Runtime.Tests.Scheduling;
 
 /// <summary>
-/// More handlers block than the thread pool has threads: the runtime compensates, so call timeouts still reach their
-/// callers, timers still deliver, and an idle server still answers, all before any blocked handler is released.
+/// More handlers block than the runtime has scheduler threads: it starts reserve threads for the work queued behind
+/// them, so call timeouts still reach their callers, timers still deliver, and an idle server still answers, all before
+/// any blocked handler is released.
 /// </summary>
 [Collection(SchedulingCollection.Name)]
 public sealed class HeldWorkersTests
@@ -19,8 +20,7 @@ public sealed class HeldWorkersTests
     public async Task With_every_worker_held_timeouts_fire_timers_deliver_and_an_idle_server_answers()
     {
         await using var node = await ArborNode.StartAsync();
-        ThreadPool.GetMinThreads(out var minimum, out _);
-        var blocked = Math.Max(minimum, ThreadPool.ThreadCount) + 4;
+        var blocked = SchedulerThreads.Shared.CoreThreads + Environment.ProcessorCount + 4;
         using var gates = new Gates(blocked);
         var holders = new Pid[blocked];
         for (var i = 0; i < blocked; i++)
@@ -37,7 +37,7 @@ public sealed class HeldWorkersTests
             Scripted.Tell(holder);
         }
 
-        // Every holder is inside its handler: more threads are held than the pool had when the test began.
+        // Every holder is inside its handler: more threads are held than the scheduler had when the test began.
         await gates.AllEntered.Within();
         Assert.All(holders, holder => Assert.Equal("cast Tell", TurnWatchdog.Find(holder.Process!)?.Handler));
 
@@ -47,7 +47,7 @@ public sealed class HeldWorkersTests
         Assert.Equal("tick", await ticked.Task.Within());
         Assert.Equal("still here", await Scripted.AskAsync(idle, "still here").Within());
         Assert.True(TurnWatchdog.HeldThreads > 0, "the watchdog counts the held threads");
-        Assert.True(PoolCompensation.ExtraThreads > 0, "the pool's minimum is raised while threads are held");
+        Assert.True(SchedulerThreads.Shared.ReserveThreadsServing > 0, "reserve scheduler threads serve while threads are held");
 
         gates.Open();
         foreach (var holder in holders)

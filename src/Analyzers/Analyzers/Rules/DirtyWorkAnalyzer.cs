@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Arbor.Analyzers;
 
 /// <summary>
-/// ARB1011: a call, cast, info or continue handler contains a loop with no way out or synchronous I/O, and is not
-/// marked <c>Dirty = true</c> (on its attribute or on <c>[GenServer]</c>). A suggestion: such a handler holds a worker
+/// ARB1011: a call, cast, info or continue handler (or a state machine handler) contains a loop with no way out or
+/// synchronous I/O, and is not marked <c>Dirty = true</c> (on its attribute, on <c>[GenServer]</c> or on <c>[StateMachine]</c>). A suggestion: such a handler holds a worker
 /// thread for as long as it runs. Only the handler's own body is looked at (not helpers it calls, nor lambdas in it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -62,17 +62,26 @@ public sealed class DirtyWorkAnalyzer : ArborAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UndeclaredDirtyWork, location, SymbolNames.Of(handler), reason));
     }
 
-    /// <summary>A call, cast, info or continue handler of a GenServer, not marked dirty on itself or on its server.</summary>
+    /// <summary>
+    /// A call, cast, info or continue handler of a GenServer, or a handler of a state machine, not marked dirty on itself
+    /// or on its class.
+    /// </summary>
     private static bool IsOrdinaryHandler(ArborSymbols arbor, IMethodSymbol method)
     {
-        if (arbor.GetHandlerKind(method) is not (HandlerKind.Call or HandlerKind.Cast or HandlerKind.Info or HandlerKind.Continue)
-            || !arbor.IsGenServer(method.ContainingType))
+        var kind = arbor.GetHandlerKind(method);
+        var handler = arbor.IsGenServer(method.ContainingType)
+            ? kind is HandlerKind.Call or HandlerKind.Cast or HandlerKind.Info or HandlerKind.Continue
+            : arbor.IsStateMachine(method.ContainingType) && kind is HandlerKind.Call or HandlerKind.Cast or HandlerKind.Info or HandlerKind.StateCallback
+                && method.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass?.BaseType, arbor.StateHandlerAttribute));
+        if (!handler)
         {
             return false;
         }
 
         return !method.GetAttributes().Any(IsDirty)
-            && !method.ContainingType.GetAttributes().Any(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, arbor.GenServerAttribute) && IsDirty(attribute));
+            && !method.ContainingType.GetAttributes().Any(attribute =>
+                (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, arbor.GenServerAttribute) || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, arbor.StateMachineAttribute))
+                && IsDirty(attribute));
     }
 
     private static bool IsDirty(AttributeData attribute) =>

@@ -22,7 +22,10 @@ public sealed class MarkDirtyCodeFix : DocumentFixProvider
     public const string EquivalenceKey = "ARB1011.MarkDirty";
 
     private static readonly ImmutableHashSet<string> s_handlerAttributes = ImmutableHashSet.Create(
-        "Arbor.CallAttribute", "Arbor.CastAttribute", "Arbor.InfoAttribute", "Arbor.ContinueAttribute");
+        "Arbor.CallAttribute", "Arbor.CastAttribute", "Arbor.InfoAttribute", "Arbor.ContinueAttribute",
+        "Arbor.StateMachines.OnCallAttribute", "Arbor.StateMachines.OnCastAttribute", "Arbor.StateMachines.OnInfoAttribute",
+        "Arbor.StateMachines.OnInternalAttribute", "Arbor.StateMachines.OnEnterAttribute", "Arbor.StateMachines.OnStateTimeoutAttribute",
+        "Arbor.StateMachines.OnEventTimeoutAttribute", "Arbor.StateMachines.OnTimeoutAttribute");
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UndeclaredDirtyWork);
@@ -61,7 +64,7 @@ public sealed class MarkDirtyCodeFix : DocumentFixProvider
         return document.WithSyntaxRoot(fixedRoot);
     }
 
-    /// <summary>The <c>[Call]</c>/<c>[Cast]</c>/<c>[Info]</c>/<c>[Continue]</c> attribute of the handler the diagnostic is in.</summary>
+    /// <summary>The handler attribute (<c>[Call]</c>, <c>[Cast]</c>, ..., or a state machine's <c>[OnCall]</c>, ...) of the handler the diagnostic is in.</summary>
     private static AttributeSyntax? HandlerAttribute(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var method = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();

@@ -25,6 +25,7 @@ internal sealed class StateHandlerCollector
     private readonly List<PendingRequest> _requests = new();
     private readonly List<PendingMessage> _messages = new();
     private readonly List<PendingSimple> _simple = new();
+    private readonly HashSet<IMethodSymbol> _dirty = new(SymbolEqualityComparer.Default);
 
     public StateHandlerCollector(INamedTypeSymbol type, INamedTypeSymbol stateEnum, StateSet states, KnownTypes known, HandlerParser handlers, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -36,6 +37,9 @@ internal sealed class StateHandlerCollector
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>True when the class's [StateMachine] sets <c>Dirty = true</c>: every handler runs on the dirty schedulers.</summary>
+    public bool ClassDirty { get; init; }
 
     /// <summary>The first handler of each call and cast event, in declaration order: they define the events' messages and client methods.</summary>
     public List<RequestDraft> EventDrafts { get; } = new();
@@ -57,6 +61,11 @@ internal sealed class StateHandlerCollector
         {
             Report(DiagnosticDescriptors.InvalidHandlerSignature, attributeLocation, method.Name, "only ordinary methods can be handlers");
             return;
+        }
+
+        if (ClassDirty || GenServerParser.IsDirty(attribute))
+        {
+            _dirty.Add(method);
         }
 
         var arguments = attribute.ConstructorArguments;
@@ -148,7 +157,7 @@ internal sealed class StateHandlerCollector
             }
 
             var request = new RequestHandlerModel(pending.Draft.Kind, TypeNames.Identifier(pending.Draft.Method.Name), model.ClientName, model.MessageClassName, model.DisplayName, EquatableArray.From(pending.Draft.Parameters), model.ResultType, pending.Draft.Returns, null, Dirty: false);
-            models.Add(new StateHandlerModel(pending.Draft.Kind == RequestKind.Call ? StateHandlerKind.Call : StateHandlerKind.Cast, request.MethodName, EquatableArray.From(pending.States), model.MessageClassName, request, null, pending.Draft.Returns));
+            models.Add(new StateHandlerModel(pending.Draft.Kind == RequestKind.Call ? StateHandlerKind.Call : StateHandlerKind.Cast, request.MethodName, EquatableArray.From(pending.States), model.MessageClassName, request, null, pending.Draft.Returns, _dirty.Contains(pending.Draft.Method)));
         }
 
         foreach (var kind in new[] { StateHandlerKind.Info, StateHandlerKind.Internal })
@@ -159,13 +168,13 @@ internal sealed class StateHandlerCollector
             {
                 var message = ofKind.First(candidate => ReferenceEquals(candidate.Draft, draft));
                 var handler = draft.ToModel();
-                models.Add(new StateHandlerModel(kind, handler.MethodName, EquatableArray.From(message.States), handler.PatternType, null, handler.PatternType, handler.Returns));
+                models.Add(new StateHandlerModel(kind, handler.MethodName, EquatableArray.From(message.States), handler.PatternType, null, handler.PatternType, handler.Returns, _dirty.Contains(draft.Method)));
             }
         }
 
         foreach (var simple in _simple)
         {
-            models.Add(new StateHandlerModel(simple.Kind, TypeNames.Identifier(simple.Method.Name), EquatableArray.From(simple.States), simple.TimeoutName, null, simple.ArgumentType, simple.Returns));
+            models.Add(new StateHandlerModel(simple.Kind, TypeNames.Identifier(simple.Method.Name), EquatableArray.From(simple.States), simple.TimeoutName, null, simple.ArgumentType, simple.Returns, _dirty.Contains(simple.Method)));
         }
 
         // The dispatch tests handlers of one kind in this order: per event (or message type, most specific first), a

@@ -66,7 +66,10 @@ internal static class StateMachineParser
 
         var states = new StateSet(stateEnum);
         var changes = new StateChanges(compilation, stateMachineBase, states, cancellationToken);
-        var collector = new StateHandlerCollector(type, stateEnum, states, known, handlers, diagnostics, cancellationToken);
+        var collector = new StateHandlerCollector(type, stateEnum, states, known, handlers, diagnostics, cancellationToken)
+        {
+            ClassDirty = type.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == AttributeName && GenServerParser.IsDirty(attribute)),
+        };
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -15,6 +15,14 @@ public abstract class StateHandlerAttribute : Attribute
 
     /// <summary>The states the handler applies to; empty for every state.</summary>
     public object[] States { get; }
+
+    /// <summary>
+    /// Runs this handler on the node's dirty schedulers (a few dedicated threads) instead of the scheduler threads
+    /// ordinary processes share: for long CPU-bound or blocking work, as the BEAM's dirty schedulers. The machine still
+    /// handles one event at a time and its actions (state changes, timeouts, replies) work as usual. The part of an
+    /// asynchronous handler after its first <c>await</c> resumes as usual.
+    /// </summary>
+    public bool Dirty { get; set; }
 }
 
 /// <summary>

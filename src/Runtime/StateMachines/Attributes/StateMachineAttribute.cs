@@ -11,4 +11,10 @@ namespace Arbor.StateMachines;
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class StateMachineAttribute : Attribute
 {
+    /// <summary>
+    /// Runs every handler of this machine (events, enter calls, timeouts) on the node's dirty schedulers instead of the
+    /// scheduler threads ordinary processes share: for a machine whose work is long CPU-bound or blocking. Init and
+    /// terminate run as usual. See <see cref="StateHandlerAttribute.Dirty"/>.
+    /// </summary>
+    public bool Dirty { get; set; }
 }
