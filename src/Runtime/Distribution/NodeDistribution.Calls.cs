@@ -94,7 +94,8 @@ internal sealed partial class NodeDistribution
 
         if (timeout != Timeout.InfiniteTimeSpan)
         {
-            call.DueMs = TimerClock.DueAfter(timeout);
+            // The node's clock, as the node's timers run on it (virtual time in tests).
+            call.DueMs = Node.Clock.DueAfter(timeout);
             Node.Timers.Schedule(call);
         }
 
