@@ -29,7 +29,8 @@ internal static class FakeEmitter
             return;
         }
 
-        var fake = model.Name + "Fake";
+        // Named like the client: a declared protocol interface IKvStore gets KvStoreFake beside KvStoreRef.
+        var fake = (model.ClientBaseName ?? model.Name) + "Fake";
         var messages = GenServerEmitter.QualifiedServerName(model) + "." + Names.MessagesClass + ".";
 
         writer.Line();

@@ -280,4 +280,85 @@ namespace Shop
         /// <param name="value">Passed to the handler.</param>
         void Put(string key, string value);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>IKvStore</c> process in tests: a real process that accepts the requests a <c>IKvStore</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="KvStoreRef"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class KvStoreFake : global::Arbor.Fakes.FakeServer
+    {
+        /// <summary>Answers each <c>IKvStore.Get</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<string, string?>? GetCall { get; set; }
+
+        /// <summary>Answers each <c>IKvStore.Keys</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<global::System.Collections.Generic.IReadOnlyList<string>>? KeysCall { get; set; }
+
+        /// <summary>Runs on each <c>IKvStore.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<string, string>? PutCast { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>IKvStore</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<KvStoreRef> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<KvStoreRef>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "KvStoreFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"KvStoreFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "KvStoreFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>IKvStore</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly KvStoreFake _fake;
+
+            public ArborFakeProcess(KvStoreFake fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.IKvStore.ArborMessages.GetCall request:
+                    {
+                        var received = _fake.Record("Get", true, request.ToString(), request.key);
+                        var answer = _fake.GetCall ?? throw _fake.Unscripted(received, "GetCall");
+                        base.Reply(request, answer(request.key));
+                        return default;
+                    }
+                    case global::Shop.IKvStore.ArborMessages.KeysCall request:
+                    {
+                        var received = _fake.Record("Keys", true, request.ToString());
+                        var answer = _fake.KeysCall ?? throw _fake.Unscripted(received, "KeysCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.IKvStore.ArborMessages.PutCast request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.key, request.value);
+                        _fake.PutCast?.Invoke(request.key, request.value);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }
