@@ -183,21 +183,7 @@ internal static class GenServerParser
     /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors), though the members are still checked.</summary>
     private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var ok = true;
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name, "the class (its base class, dispatch and start methods)"));
-            ok = false;
-        }
-
-        for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-        {
-            if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(parent.Identifier), parent.Identifier.ValueText, $"'{parent.Identifier.ValueText}', which contains the GenServer '{type.Name}' and its generated client"));
-                ok = false;
-            }
-        }
+        var ok = PartialDeclarations.Check(type, declaration, "the class (its base class, dispatch and start methods)", "GenServer", diagnostics);
 
         var kindProblem = type.IsStatic ? (SyntaxKind.StaticKeyword, "static")
             : type.IsAbstract ? (SyntaxKind.AbstractKeyword, "abstract")

@@ -53,21 +53,7 @@ internal static class GenServerProtocolParser
             return null;
         }
 
-        var ok = true;
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name, "the interface (its request messages and term codecs)"));
-            ok = false;
-        }
-
-        for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-        {
-            if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(parent.Identifier), parent.Identifier.ValueText, $"'{parent.Identifier.ValueText}', which contains the protocol '{type.Name}' and its generated client"));
-                ok = false;
-            }
-        }
+        var ok = PartialDeclarations.Check(type, declaration, "the interface (its request messages and term codecs)", "protocol", diagnostics);
 
         var handlers = new HandlerParser(type, known, diagnostics, cancellationToken);
         var requests = new List<RequestDraft>();

@@ -127,21 +127,7 @@ internal static class StateMachineParser
     /// <summary>Class-level rules; any failure means nothing is generated (it could only produce follow-on errors).</summary>
     private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
     {
-        var ok = true;
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(declaration.Identifier), type.Name, "the class (its dispatch, start methods and diagram)"));
-            ok = false;
-        }
-
-        for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-        {
-            if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, LocationInfo.From(parent.Identifier), parent.Identifier.ValueText, $"'{parent.Identifier.ValueText}', which contains the state machine '{type.Name}' and its generated client"));
-                ok = false;
-            }
-        }
+        var ok = PartialDeclarations.Check(type, declaration, "the class (its dispatch, start methods and diagram)", "state machine", diagnostics);
 
         string? problem = type.IsStatic ? "it is static"
             : type.IsAbstract ? "it is abstract; the runtime instantiates it in a new process"
