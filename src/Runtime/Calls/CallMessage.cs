@@ -178,7 +178,7 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
     {
         Observation?.Complete(_error is null ? "ok" : OutcomeOf(_error.SourceException));
         Publish();
-        _continuation.Signal(handOff);
+        _continuation.Signal(handOff, CallerProcess);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token)
@@ -199,5 +199,5 @@ public abstract class CallMessage<TResult> : CallMessage, IValueTaskSource<TResu
         : ValueTaskSourceStatus.Faulted;
 
     void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _continuation.OnCompleted(continuation, state, flags);
+        _continuation.OnCompleted(continuation, state, flags, CallerProcess);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
+using Arbor.Introspection.InFlight;
 
 namespace Arbor.Protocol;
 
@@ -23,7 +24,7 @@ internal struct ReplyContinuation
     // field for both keeps every call request a pointer smaller; the rare await that has both pays for a pair.
     private CapturedContext? _captured;
 
-    public void OnCompleted(Action<object?> continuation, object? state, ValueTaskSourceOnCompletedFlags flags)
+    public void OnCompleted(Action<object?> continuation, object? state, ValueTaskSourceOnCompletedFlags flags, Process? caller)
     {
         ExecutionContext? executionContext = null;
         if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0)
@@ -44,34 +45,45 @@ internal struct ReplyContinuation
             }
         }
 
-        if (executionContext is not null || scheduler is not null)
+        // A caller outside any process, awaiting inside counted work of a tracking node (a handler's rest after
+        // ConfigureAwait(false)): its continuation is that node's work too.
+        var inFlight = caller is null && InFlightTracking.IsOn ? CountedContinuation.Running : null;
+        if (executionContext is not null || scheduler is not null || inFlight is not null)
         {
-            _captured = new CapturedContext(scheduler, executionContext);
+            _captured = new CapturedContext(scheduler, executionContext, inFlight);
         }
 
         _state = state;
         if (Interlocked.CompareExchange(ref _continuation, continuation, null) is not null)
         {
             // The reply came first: run the continuation now, but not inline.
-            Dispatch(continuation, state, allowHandOff: false);
+            Dispatch(continuation, state, allowHandOff: false, caller);
         }
     }
 
     /// <summary>
     /// Called exactly once, after the result has been published. <paramref name="handOff"/> says the replying handler
-    /// has returned, so the continuation may run on this worker right after the turn.
+    /// has returned, so the continuation may run on this worker right after the turn. <paramref name="caller"/> is the
+    /// calling process, if the call was made from one.
     /// </summary>
-    public void Signal(bool handOff)
+    public void Signal(bool handOff, Process? caller)
     {
         var continuation = Interlocked.Exchange(ref _continuation, s_completed);
         if (continuation is not null)
         {
-            Dispatch(continuation, _state, allowHandOff: handOff);
+            Dispatch(continuation, _state, allowHandOff: handOff, caller);
         }
     }
 
-    private readonly void Dispatch(Action<object?> continuation, object? state, bool allowHandOff)
+    private readonly void Dispatch(Action<object?> continuation, object? state, bool allowHandOff, Process? caller)
     {
+        if (InFlightTracking.IsOn && (caller?.Node.InFlight ?? _captured?.InFlight) is { } inFlight)
+        {
+            // A caller process's node counts its in-flight work: the continuation counts until it has run.
+            state = new CountedContinuation(inFlight, continuation, state);
+            continuation = CountedContinuation.Callback;
+        }
+
         var executionContext = _captured?.ExecutionContext;
         var scheduler = _captured?.Scheduler;
         if (executionContext is null && scheduler is null or ProcessSynchronizationContext)
@@ -105,8 +117,11 @@ internal struct ReplyContinuation
         }
     }
 
-    /// <summary>What an await captured: a synchronization context or task scheduler, and an execution context.</summary>
-    private sealed record CapturedContext(object? Scheduler, ExecutionContext? ExecutionContext);
+    /// <summary>
+    /// What an await captured: a synchronization context or task scheduler, an execution context, and the tracking node
+    /// whose counted work made the await (see <see cref="CountedContinuation.Running"/>).
+    /// </summary>
+    private sealed record CapturedContext(object? Scheduler, ExecutionContext? ExecutionContext, InFlightCounter? InFlight = null);
 
     /// <summary>A continuation that has to run under a captured execution context.</summary>
     private sealed class Invocation(Action<object?> continuation, object? state, ExecutionContext? executionContext)

@@ -17,7 +17,7 @@ namespace Arbor.Introspection;
 /// <see cref="Observe"/> observation is open; without one, a process's turn pays a single static read. Every method is
 /// safe from any thread and never asks a process anything, except the tree, which asks each supervisor (with a timeout).
 /// </remarks>
-public sealed class NodeIntrospection
+public sealed partial class NodeIntrospection
 {
     /// <summary>The most queued messages counted per process when listing (counting walks the mailbox).</summary>
     public const int ListQueueCap = 100_000;

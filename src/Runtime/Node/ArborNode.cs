@@ -35,6 +35,11 @@ public sealed partial class ArborNode : IAsyncDisposable
         Clock = new NodeClock(options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null."));
         Timers = Clock.Timers;
         Introspection = new Introspection.NodeIntrospection(this);
+        if (options.TrackInFlightWork)
+        {
+            InFlight = new global::Arbor.Introspection.InFlight.InFlightCounter();
+            global::Arbor.Introspection.InFlight.InFlightTracking.NodeStarted();
+        }
 
         // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
         _ = TimerService.Shared;
@@ -97,6 +102,9 @@ public sealed partial class ArborNode : IAsyncDisposable
     internal NodeClock Clock { get; }
 
     internal ProcessReporter Reporter { get; }
+
+    /// <summary>The count of the node's in-flight work, when it tracks it (<see cref="ArborNodeOptions.TrackInFlightWork"/>); null otherwise.</summary>
+    internal Introspection.InFlight.InFlightCounter? InFlight { get; }
 
     /// <summary>Long-turn threshold and reports, and the dirty schedulers.</summary>
     internal Scheduling.NodeScheduling Scheduling { get; }
@@ -211,6 +219,11 @@ public sealed partial class ArborNode : IAsyncDisposable
             {
                 Timers.Dispose();
                 Scheduling.Dispose();
+                if (InFlight is not null)
+                {
+                    global::Arbor.Introspection.InFlight.InFlightTracking.NodeStopped();
+                }
+
                 _disposed.TrySetResult();
             }
         }

@@ -51,6 +51,16 @@ public sealed class ArborNodeOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
+    /// For tests and tools: the node counts its in-flight work exactly — processes scheduled or running, continuations
+    /// on their way back into a process (awaits, call replies, start results), dirty handlers, queued timer deliveries —
+    /// so <see cref="Introspection.NodeIntrospection.WhenQuiescentAsync"/> can wait until none is left (what a test kit
+    /// waits for before and after moving virtual time). Off by default: while no node of the operating-system process
+    /// tracks, the runtime pays one static read per turn for it; a tracking node pays a few interlocked operations per
+    /// wake-up and per hand-off.
+    /// </summary>
+    public bool TrackInFlightWork { get; init; }
+
+    /// <summary>
     /// The node's name (<c>alive@host</c>, or just <c>alive</c> for this host); setting it makes the node distributed.
     /// Null (default): a node that does not take part in distribution.
     /// </summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Introspection.InFlight;
 using Arbor.Protocol;
 
 namespace Arbor;
@@ -124,7 +125,7 @@ internal sealed partial class Process
             Node.Reporter.HandlerOutlivedKill(this);
         }
 
-        RunExitSequence(reason, report: false, ignored: false, owner: previous == Idle, startFailure);
+        RunExitSequence(reason, report: false, ignored: false, owner: previous == Idle, wasScheduled: previous == Scheduled, startFailure);
         return true;
     }
 
@@ -167,8 +168,8 @@ internal sealed partial class Process
             return;
         }
 
-        Interlocked.Exchange(ref _status, Dead);
-        RunExitSequence(reason, report, ignored, owner: true);
+        var previous = Interlocked.Exchange(ref _status, Dead);
+        RunExitSequence(reason, report, ignored, owner: true, wasScheduled: previous == Scheduled);
     }
 
     /// <summary>
@@ -177,8 +178,12 @@ internal sealed partial class Process
     /// runs whatever an earlier one did: nothing here lets user code or a logger throw out of it (reports and renderings
     /// are guarded, exit-token callbacks are caught), so links and monitors always fire and waiters are always released.
     /// </summary>
-    /// <remarks><paramref name="owner"/> is true on the process's own thread (or for a killed idle process): only then is its private state touched.</remarks>
-    private void RunExitSequence(ExitReason reason, bool report, bool ignored, bool owner, ExitReason? startFailure = null)
+    /// <remarks>
+    /// <paramref name="owner"/> is true on the process's own thread (or for a killed idle process): only then is its
+    /// private state touched. <paramref name="wasScheduled"/>: the process was scheduled or running when it died, so a
+    /// tracking node counts it in flight until everything its exit sends has been sent.
+    /// </remarks>
+    private void RunExitSequence(ExitReason reason, bool report, bool ignored, bool owner, bool wasScheduled, ExitReason? startFailure = null)
     {
         ExitTaken taken;
         lock (this)
@@ -305,7 +310,7 @@ internal sealed partial class Process
         {
             foreach (var waiter in waiters)
             {
-                waiter.TrySetResult(reason);
+                CompleteExitWaiter(waiter, reason);
             }
         }
 
@@ -314,6 +319,11 @@ internal sealed partial class Process
         if (owner)
         {
             ReleaseState();
+        }
+
+        if (wasScheduled && InFlightTracking.IsOn)
+        {
+            CountUnscheduled();
         }
     }
 
@@ -439,10 +449,35 @@ internal sealed partial class Process
                 return Task.FromResult(_exitReason!);
             }
 
-            var waiter = new TaskCompletionSource<ExitReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Waited on by a process (or its work) of a node that counts in-flight work: the waiter is completed from a
+            // counted work item, its continuation inline there, so the count covers the hand-off (see CompleteExitWaiter).
+            var inFlight = InFlightTracking.IsOn ? Current?.Node.InFlight ?? CountedContinuation.Running : null;
+            var waiter = inFlight is null
+                ? new TaskCompletionSource<ExitReason>(TaskCreationOptions.RunContinuationsAsynchronously)
+                : new TaskCompletionSource<ExitReason>(inFlight);
             (Extras.ExitWaiters ??= new List<TaskCompletionSource<ExitReason>>()).Add(waiter);
             return waiter.Task;
         }
+    }
+
+    /// <summary>
+    /// Wakes one <see cref="WhenExited"/> waiter. An ordinary waiter's continuation runs asynchronously on its own; a
+    /// counted one (its task's state is the node's <see cref="InFlightCounter"/>) is completed from a counted work item.
+    /// </summary>
+    private static void CompleteExitWaiter(TaskCompletionSource<ExitReason> waiter, ExitReason reason)
+    {
+        if (waiter.Task.AsyncState is not InFlightCounter inFlight)
+        {
+            waiter.TrySetResult(reason);
+            return;
+        }
+
+        var completion = new CountedContinuation(inFlight, static state =>
+        {
+            var (waiter, reason) = ((TaskCompletionSource<ExitReason>, ExitReason))state!;
+            waiter.TrySetResult(reason);
+        }, (waiter, reason));
+        ThreadPool.UnsafeQueueUserWorkItem(CountedContinuation.Callback, completion, preferLocal: false);
     }
 
     /// <summary>Adds a registration released at exit; false (nothing added) if the process has already exited.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Introspection.InFlight;
 using Arbor.Timers;
 
 namespace Arbor;
@@ -59,6 +60,11 @@ internal sealed partial class Process
         process._start = request;
         node.OnSpawned(process);
         ArborTelemetry.ProcessesSpawned.Add(1);
+        if (InFlightTracking.IsOn)
+        {
+            process.CountScheduled();
+        }
+
         process.Scheduler.Queue(process);
         return Pid.None;
     }

@@ -1,27 +1,19 @@
 using System.Threading;
-using Arbor.Protocol;
+using Arbor.Introspection.InFlight;
 
 namespace Arbor;
 
 internal sealed partial class Process
 {
-    /// <summary>
-    /// True when the process has nothing to do until something arrives: not scheduled or running, no signal or message
-    /// waiting, and, if parked on a pending handler, that handler not yet completed. A snapshot read from another thread
-    /// (for the test kit's virtual time, which advances the clock only once a node has settled). A dead process still on
-    /// the node's list is busy: it is telling its links and monitors (they may look quiet until their signal lands).
-    /// </summary>
-    internal bool IsQuiet
-    {
-        get
-        {
-            var status = Volatile.Read(ref _status);
-            if (status != Idle || MailboxStack.HasItems(ref _signals))
-            {
-                return false;
-            }
+    /// <summary>True while the process is scheduled or running (a snapshot, read from another thread).</summary>
+    internal bool IsScheduled => Volatile.Read(ref _status) == Scheduled;
 
-            return _pendingKind != PendingKind.None ? Volatile.Read(ref _pendingDone) == 0 : !MailboxStack.HasItems(ref _inbox);
-        }
-    }
+    /// <summary>
+    /// The process became runnable (started or woken) on a node that counts its in-flight work; called only when
+    /// <see cref="InFlightTracking.IsOn"/>. Uncounted when it goes idle or once its exit has been sent.
+    /// </summary>
+    private void CountScheduled() => Node.InFlight?.Add(InFlightKind.Process);
+
+    /// <summary>The counterpart of <see cref="CountScheduled"/>: the process went idle, or its exit sequence has run.</summary>
+    private void CountUnscheduled() => Node.InFlight?.Remove(InFlightKind.Process);
 }

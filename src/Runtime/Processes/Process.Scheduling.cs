@@ -1,3 +1,4 @@
+using Arbor.Introspection.InFlight;
 using Arbor.Protocol;
 using System.Threading;
 
@@ -39,8 +40,20 @@ internal sealed partial class Process
     }
 
     /// <summary>Moves an idle process to scheduled; true for the one waker that did it, who must now get it run.</summary>
-    private bool TryWake() =>
-        Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
+    private bool TryWake()
+    {
+        if (Volatile.Read(ref _status) != Idle || Interlocked.CompareExchange(ref _status, Scheduled, Idle) != Idle)
+        {
+            return false;
+        }
+
+        if (InFlightTracking.IsOn)
+        {
+            CountScheduled();
+        }
+
+        return true;
+    }
 
     void IThreadPoolWorkItem.Execute() => Worker.Run(this);
 
@@ -76,6 +89,12 @@ internal sealed partial class Process
         if (hasWork && TryWake())
         {
             Scheduler.Queue(this);
+        }
+
+        // Uncounted only after the re-check: work that arrived meanwhile was counted by its own wake-up first.
+        if (InFlightTracking.IsOn)
+        {
+            CountUnscheduled();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Arbor.Introspection.InFlight;
 
 namespace Arbor;
 
@@ -14,8 +15,13 @@ internal sealed class ProcessSynchronizationContext : SynchronizationContext
 
     public Process Process { get; }
 
-    public override void Post(SendOrPostCallback d, object? state) =>
-        Process.Scheduler.Queue(new Continuation(Process, d, state));
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        // On a node that counts its in-flight work, the continuation counts from here until it has run.
+        var inFlight = InFlightTracking.IsOn ? Process.Node.InFlight : null;
+        inFlight?.Add(InFlightKind.Continuation);
+        Process.Scheduler.Queue(new Continuation(Process, d, state, inFlight));
+    }
 
     public override void Send(SendOrPostCallback d, object? state) => RunAs(Process, s => d(s), state);
 
@@ -38,9 +44,19 @@ internal sealed class ProcessSynchronizationContext : SynchronizationContext
         }
     }
 
-    private sealed class Continuation(Process process, SendOrPostCallback callback, object? state) : IThreadPoolWorkItem
+    private sealed class Continuation(Process process, SendOrPostCallback callback, object? state, InFlightCounter? inFlight) : IThreadPoolWorkItem
     {
-        public void Execute() => RunAs(process, static s => ((Continuation)s!).Invoke(), this);
+        public void Execute()
+        {
+            try
+            {
+                RunAs(process, static s => ((Continuation)s!).Invoke(), this);
+            }
+            finally
+            {
+                inFlight?.Remove(InFlightKind.Continuation);
+            }
+        }
 
         private void Invoke() => callback(state);
     }

@@ -20,6 +20,9 @@ internal sealed class StartResultRequest : StartRequest, IValueTaskSource<StartR
 
     ValueTaskSourceStatus IValueTaskSource<StartResult>.GetStatus(short token) => _core.GetStatus(token);
 
-    void IValueTaskSource<StartResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _core.OnCompleted(continuation, state, token, flags);
+    void IValueTaskSource<StartResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        var (counted, countedState) = CountedWhenDispatched(continuation, state);
+        _core.OnCompleted(counted, countedState, token, flags);
+    }
 }

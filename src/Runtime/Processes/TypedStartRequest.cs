@@ -39,6 +39,9 @@ internal sealed class TypedStartRequest<TRef> : StartRequest, IValueTaskSource<T
 
     ValueTaskSourceStatus IValueTaskSource<TRef>.GetStatus(short token) => _core.GetStatus(token);
 
-    void IValueTaskSource<TRef>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _core.OnCompleted(continuation, state, token, flags);
+    void IValueTaskSource<TRef>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        var (counted, countedState) = CountedWhenDispatched(continuation, state);
+        _core.OnCompleted(counted, countedState, token, flags);
+    }
 }

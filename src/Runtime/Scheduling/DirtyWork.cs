@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
+using Arbor.Introspection.InFlight;
 
 namespace Arbor.Scheduling;
 
@@ -28,18 +29,39 @@ internal sealed class DirtyWork<TServer, TMessage> : DirtyWork, IValueTaskSource
     private ManualResetValueTaskSourceCore<bool> _completion;
     private ValueTask _pending;
 
+    // On a node that counts its in-flight work, the handler counts from its creation (it is queued next) until its
+    // synchronous part has run; an asynchronous rest comes back through the process's context, counted there.
+    private readonly InFlightCounter? _inFlight;
+
     public DirtyWork(Process process, TServer server, TMessage message, Func<TServer, TMessage, ValueTask> handler)
     {
         _process = process;
         _server = server;
         _message = message;
         _handler = handler;
+        if (InFlightTracking.IsOn && process.Node.InFlight is { } inFlight)
+        {
+            _inFlight = inFlight;
+            inFlight.Add(InFlightKind.DirtyHandler);
+        }
     }
 
     /// <summary>Completes when the handler has finished (including any asynchronous rest of it).</summary>
     public ValueTask Completion => new(this, _completion.Version);
 
     public override void Run()
+    {
+        try
+        {
+            RunHandler();
+        }
+        finally
+        {
+            _inFlight?.Remove(InFlightKind.DirtyHandler);
+        }
+    }
+
+    private void RunHandler()
     {
         if (!_process.IsAlive)
         {

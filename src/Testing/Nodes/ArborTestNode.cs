@@ -110,6 +110,7 @@ public sealed class ArborTestNode : IAsyncDisposable
             LoggerFactory = new CapturingLoggerFactory(logs),
             CrashReportDetail = options.CrashReportDetail,
             TimeProvider = (TimeProvider?)time ?? TimeProvider.System,
+            TrackInFlightWork = true,
         }).ConfigureAwait(false);
         return new ArborTestNode(node, logs, options, time);
     }
@@ -337,8 +338,8 @@ public sealed class ArborTestNode : IAsyncDisposable
             descriptions = _tracked.GroupBy(t => t.Pid).ToDictionary(g => g.Key, g => g.Last().Description);
         }
 
-        var leaked = Node.DescribeLiveProcesses()
-            .Select(p => (p.Pid, Description: descriptions.TryGetValue(p.Pid, out var described) ? described : p.Type))
+        var leaked = Node.Introspection.LiveProcesses()
+            .Select(pid => (Pid: pid, Description: descriptions.TryGetValue(pid, out var described) ? described : TypeOf(pid)))
             .ToArray();
         if (leaked.Length == 0)
         {
@@ -361,5 +362,18 @@ public sealed class ArborTestNode : IAsyncDisposable
             Node.Exit(pid, ExitReason.Kill);
             await Node.WhenExited(pid).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The type a live process runs, as the leak report names it (<c>not initialised</c> before its init has run, <c>exited</c> once gone).</summary>
+    private string TypeOf(Pid pid)
+    {
+        if (Node.Introspection.GetProcess(pid) is not { } details)
+        {
+            return "exited";
+        }
+
+        var type = details.Summary.Behavior ?? "not initialised";
+        var tick = type.IndexOf('`', StringComparison.Ordinal);
+        return tick < 0 ? type : type[..tick];
     }
 }

@@ -1,0 +1,60 @@
+using System;
+
+namespace Arbor.Introspection.InFlight;
+
+/// <summary>
+/// A continuation counted as in-flight work of a tracking node from the moment it is dispatched until it has run (see
+/// <see cref="InFlightCounter"/>). Wraps the continuation and its state so every way of dispatching it (a worker's slot,
+/// a context, the thread pool) carries the count along unchanged.
+/// </summary>
+internal sealed class CountedContinuation
+{
+    /// <summary>The callback to dispatch in place of the original, with the wrapper as its state.</summary>
+    public static readonly Action<object?> Callback = static state => ((CountedContinuation)state!).Run();
+
+    [ThreadStatic]
+    private static InFlightCounter? t_running;
+
+    private readonly InFlightCounter _counter;
+    private readonly Action<object?> _continuation;
+    private readonly object? _state;
+
+    /// <summary>
+    /// Wraps a continuation; counts it now unless <paramref name="countNow"/> is false (then <see cref="Count"/> must be
+    /// called once, before it can run). It is uncounted after it has run.
+    /// </summary>
+    public CountedContinuation(InFlightCounter counter, Action<object?> continuation, object? state, bool countNow = true)
+    {
+        _counter = counter;
+        _continuation = continuation;
+        _state = state;
+        if (countNow)
+        {
+            Count();
+        }
+    }
+
+    /// <summary>
+    /// The node whose counted continuation runs on this thread, if any: work it hands on (a call, a start) belongs to that
+    /// node even when the continuation left its process (<c>ConfigureAwait(false)</c>) and no process is current.
+    /// </summary>
+    public static InFlightCounter? Running => t_running;
+
+    /// <summary>Counts a continuation created with <c>countNow: false</c>, at the moment it is dispatched.</summary>
+    public void Count() => _counter.Add(InFlightKind.Continuation);
+
+    private void Run()
+    {
+        var outer = t_running;
+        t_running = _counter;
+        try
+        {
+            _continuation(_state);
+        }
+        finally
+        {
+            t_running = outer;
+            _counter.Remove(InFlightKind.Continuation);
+        }
+    }
+}
