@@ -32,14 +32,18 @@ public sealed partial class ArborNode : IAsyncDisposable
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Reporter = new ProcessReporter(LoggerFactory, options.CrashReportDetail);
         Scheduling = new Scheduling.NodeScheduling(options, LoggerFactory);
-        Clock = new NodeClock(options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null."));
-        Timers = Clock.Timers;
-        Introspection = new Introspection.NodeIntrospection(this);
         if (options.TrackInFlightWork)
         {
             InFlight = new global::Arbor.Introspection.InFlight.InFlightCounter();
             global::Arbor.Introspection.InFlight.InFlightTracking.NodeStarted();
         }
+
+        Clock = new NodeClock(
+            options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null."),
+            Scheduling.Deterministic,
+            InFlight);
+        Timers = Clock.Timers;
+        Introspection = new Introspection.NodeIntrospection(this);
 
         // The process-wide timer service also rescues stalled hand-offs: it must run as soon as any node does.
         _ = TimerService.Shared;

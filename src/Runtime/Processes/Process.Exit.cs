@@ -464,7 +464,7 @@ internal sealed partial class Process
     /// Wakes one <see cref="WhenExited"/> waiter. An ordinary waiter's continuation runs asynchronously on its own; a
     /// counted one (its task's state is the node's <see cref="InFlightCounter"/>) is completed from a counted work item.
     /// </summary>
-    private static void CompleteExitWaiter(TaskCompletionSource<ExitReason> waiter, ExitReason reason)
+    private void CompleteExitWaiter(TaskCompletionSource<ExitReason> waiter, ExitReason reason)
     {
         if (waiter.Task.AsyncState is not InFlightCounter inFlight)
         {
@@ -477,7 +477,8 @@ internal sealed partial class Process
             var (waiter, reason) = ((TaskCompletionSource<ExitReason>, ExitReason))state!;
             waiter.TrySetResult(reason);
         }, (waiter, reason));
-        ThreadPool.UnsafeQueueUserWorkItem(CountedContinuation.Callback, completion, preferLocal: false);
+        // The node's scheduler, not the pool: on a deterministic node the seed decides when the waiter runs too.
+        Scheduler.Queue(completion);
     }
 
     /// <summary>Adds a registration released at exit; false (nothing added) if the process has already exited.</summary>

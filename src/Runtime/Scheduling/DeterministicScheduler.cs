@@ -54,6 +54,9 @@ internal sealed class DeterministicScheduler : ProcessScheduler, IDisposable
         SchedulerThreads.Shared.Queue(work);
     }
 
+    /// <summary>A pseudo-random generator of its own, seeded like the scheduler's, for other choices the seed makes (which of several timers due at once fires first).</summary>
+    public Random CreateTieBreaker() => new(unchecked(Seed * 31 + 17));
+
     /// <summary>Runs <paramref name="body"/> on the scheduler's thread; its awaits resume there, chosen by the seed like the processes.</summary>
     public Task RunAsync(Func<Task> body)
     {

@@ -21,7 +21,10 @@ internal sealed class NodeClock
     private readonly ProvidedTimerQueue? _provided;
     private readonly long _startTimestamp;
 
-    public NodeClock(TimeProvider provider)
+    /// <param name="provider">The node's time.</param>
+    /// <param name="deterministic">A deterministic node's scheduler: provided-clock timers due together are delivered through it, in an order the seed picks.</param>
+    /// <param name="inFlight">The node's in-flight count, if it tracks one (timer deliveries queued to the scheduler count).</param>
+    public NodeClock(TimeProvider provider, Scheduling.DeterministicScheduler? deterministic = null, Introspection.InFlight.InFlightCounter? inFlight = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
         if (ReferenceEquals(provider, TimeProvider.System))
@@ -32,7 +35,7 @@ internal sealed class NodeClock
 
         _provider = provider;
         _startTimestamp = provider.GetTimestamp();
-        var queue = new ProvidedTimerQueue(this, provider);
+        var queue = new ProvidedTimerQueue(this, provider, deterministic, inFlight);
         Timers = queue;
         _provided = queue;
     }

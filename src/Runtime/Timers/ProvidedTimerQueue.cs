@@ -13,7 +13,10 @@ namespace Arbor.Timers;
 /// </summary>
 /// <remarks>
 /// Not the hot path: only test nodes (or a user's own provider) come here. Entries expire outside the lock, so an
-/// expiring timer may schedule another.
+/// expiring timer may schedule another. On a deterministic node (<see cref="ArborNodeOptions.DeterministicSeed"/>) the
+/// entries due at one pass are not expired on the provider's thread: they are handed, in due order with the ones due at
+/// the same instant shuffled by the seed, to the node's scheduler as one work item, so which of them is delivered first
+/// is the seed's choice and replays with it, whichever thread moved the clock.
 /// </remarks>
 internal sealed class ProvidedTimerQueue : TimerQueue
 {
@@ -25,9 +28,17 @@ internal sealed class ProvidedTimerQueue : TimerQueue
     private long _armedForMs = long.MaxValue;
     private bool _disposed;
 
-    public ProvidedTimerQueue(NodeClock clock, TimeProvider provider)
+    // A deterministic node's scheduler, the seed's generator for ties, and the node's in-flight count (if it tracks).
+    private readonly Scheduling.DeterministicScheduler? _deterministic;
+    private readonly Random? _ties;
+    private readonly Introspection.InFlight.InFlightCounter? _inFlight;
+
+    public ProvidedTimerQueue(NodeClock clock, TimeProvider provider, Scheduling.DeterministicScheduler? deterministic = null, Introspection.InFlight.InFlightCounter? inFlight = null)
     {
         _clock = clock;
+        _deterministic = deterministic;
+        _ties = deterministic?.CreateTieBreaker();
+        _inFlight = inFlight;
         _timer = provider.CreateTimer(static state => ((ProvidedTimerQueue)state!).FireDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -120,6 +131,11 @@ internal sealed class ProvidedTimerQueue : TimerQueue
             {
                 ArmFor(next.DueMs);
             }
+
+            if (due is not null && _ties is not null)
+            {
+                ShuffleTies(due, _ties);
+            }
         }
 
         if (due is null)
@@ -127,9 +143,67 @@ internal sealed class ProvidedTimerQueue : TimerQueue
             return;
         }
 
+        if (_deterministic is not null)
+        {
+            _deterministic.Queue(new Delivery(due, _inFlight));
+            return;
+        }
+
         foreach (var entry in due)
         {
             Expire(entry);
+        }
+    }
+
+    /// <summary>Reorders each run of entries due at the same instant (the list is in due order) as <paramref name="ties"/> says.</summary>
+    private static void ShuffleTies(List<TimerEntry> due, Random ties)
+    {
+        var start = 0;
+        while (start < due.Count)
+        {
+            var end = start + 1;
+            while (end < due.Count && due[end].DueMs == due[start].DueMs)
+            {
+                end++;
+            }
+
+            // Fisher–Yates over [start, end).
+            for (var i = end - 1; i > start; i--)
+            {
+                var j = start + ties.Next(i - start + 1);
+                (due[i], due[j]) = (due[j], due[i]);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>Entries that came due together, expired in order on a deterministic node's scheduler (counted in flight until done).</summary>
+    private sealed class Delivery : System.Threading.IThreadPoolWorkItem
+    {
+        private readonly List<TimerEntry> _due;
+        private readonly Introspection.InFlight.InFlightCounter? _inFlight;
+
+        public Delivery(List<TimerEntry> due, Introspection.InFlight.InFlightCounter? inFlight)
+        {
+            _due = due;
+            _inFlight = inFlight;
+            inFlight?.Add(Introspection.InFlight.InFlightKind.TimerDelivery);
+        }
+
+        public void Execute()
+        {
+            try
+            {
+                foreach (var entry in _due)
+                {
+                    Expire(entry);
+                }
+            }
+            finally
+            {
+                _inFlight?.Remove(Introspection.InFlight.InFlightKind.TimerDelivery);
+            }
         }
     }
 }

@@ -72,29 +72,14 @@ public sealed class ArborTestNode : IAsyncDisposable
     public async Task AdvanceAsync(TimeSpan by)
     {
         var time = Time;
-        if (by < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(by), by, "Virtual time only moves forward.");
-        }
-
-        // Each step fires at least one timer or reaches the target, so this ends unless processes keep setting timers
-        // within the advance (a heartbeat of a millisecond over an hour takes 3.6 million steps: advance less at once).
-        var remaining = by;
-        await SettleAsync().ConfigureAwait(false);
-        while (time.UntilNextTimer is { } step && step <= remaining)
-        {
-            time.Advance(step);
-            remaining -= step;
-            await SettleAsync().ConfigureAwait(false);
-        }
-
-        time.Advance(remaining);
-        await SettleAsync().ConfigureAwait(false);
+        await time.AdvanceAsync(Node, by, ExpectTimeout).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Waits until every process of the node is quiet: nothing running, scheduled, or waiting in a mailbox (a process
-    /// parked on a pending async handler counts as quiet until that handler completes).
+    /// Waits until the node is quiescent, by the runtime's exact count of in-flight work: no process running, scheduled or
+    /// with mail waiting, and no reply, start result, exit notice or handler continuation on its way to a process. A
+    /// process parked on an async handler that awaits something outside the node (I/O, a gate the test holds) counts as
+    /// quiet until that completes.
     /// </summary>
     /// <exception cref="ExpectationFailedException">The node did not settle within <see cref="ExpectTimeout"/>.</exception>
     public Task SettleAsync() => Quiescence.WaitAsync(Node, ExpectTimeout);

@@ -7,7 +7,7 @@ namespace Arbor.Introspection.InFlight;
 /// <see cref="InFlightCounter"/>). Wraps the continuation and its state so every way of dispatching it (a worker's slot,
 /// a context, the thread pool) carries the count along unchanged.
 /// </summary>
-internal sealed class CountedContinuation
+internal sealed class CountedContinuation : System.Threading.IThreadPoolWorkItem
 {
     /// <summary>The callback to dispatch in place of the original, with the wrapper as its state.</summary>
     public static readonly Action<object?> Callback = static state => ((CountedContinuation)state!).Run();
@@ -42,6 +42,9 @@ internal sealed class CountedContinuation
 
     /// <summary>Counts a continuation created with <c>countNow: false</c>, at the moment it is dispatched.</summary>
     public void Count() => _counter.Add(InFlightKind.Continuation);
+
+    /// <summary>Runs it as a work item (queued to a scheduler rather than dispatched as a callback).</summary>
+    void System.Threading.IThreadPoolWorkItem.Execute() => Run();
 
     private void Run()
     {
