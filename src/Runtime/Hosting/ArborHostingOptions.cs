@@ -39,6 +39,17 @@ public sealed class ArborHostingOptions
     /// <summary>Threads that run handlers marked <c>Dirty = true</c>; see <see cref="ArborNodeOptions.DirtySchedulers"/>.</summary>
     public int DirtySchedulers { get; set; } = new ArborNodeOptions().DirtySchedulers;
 
+    /// <summary>
+    /// The time the node's timers run on (see <see cref="ArborNodeOptions.TimeProvider"/>). Null (the default): the
+    /// <see cref="System.TimeProvider"/> registered in the host's services if there is one, else
+    /// <see cref="System.TimeProvider.System"/>. A test host registers a virtual clock (Arbor.Testing's <c>VirtualTime</c>)
+    /// to run the hosted tree on virtual time.
+    /// </summary>
+    public System.TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Whether the node counts its in-flight work, for tests; see <see cref="ArborNodeOptions.TrackInFlightWork"/>. False by default.</summary>
+    public bool TrackInFlightWork { get; set; }
+
     /// <summary>The child spec factories, in start order (they stop in reverse order).</summary>
     internal IReadOnlyList<Func<IServiceProvider, ChildSpec>> Children => _children;
 

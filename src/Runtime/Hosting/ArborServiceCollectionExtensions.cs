@@ -11,7 +11,8 @@ namespace Arbor;
 public static class ArborServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an <see cref="ArborNode"/> (logging through the host's <see cref="ILoggerFactory"/>) and a root supervisor
+    /// Adds an <see cref="ArborNode"/> (logging through the host's <see cref="ILoggerFactory"/>, its timers on
+    /// <see cref="ArborHostingOptions.TimeProvider"/> or else the host's <see cref="TimeProvider"/> service) and a root supervisor
     /// that starts with the host and stops with it: children in reverse start order, within the host's shutdown timeout.
     /// Call it once, before other hosted services, so the tree is up before they start and stops after they stop.
     /// </summary>
@@ -65,6 +66,8 @@ public static class ArborServiceCollectionExtensions
             CrashReportDetail = hosting.CrashReportDetail,
             LongTurnThreshold = hosting.LongTurnThreshold,
             DirtySchedulers = hosting.DirtySchedulers,
+            TimeProvider = hosting.TimeProvider ?? provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            TrackInFlightWork = hosting.TrackInFlightWork,
         };
 
         // Starting a node is synchronous today; the ValueTask leaves room for nodes that connect somewhere. A DI factory

@@ -38,10 +38,8 @@ public sealed partial class ArborNode : IAsyncDisposable
             global::Arbor.Introspection.InFlight.InFlightTracking.NodeStarted();
         }
 
-        Clock = new NodeClock(
-            options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null."),
-            Scheduling.Deterministic,
-            InFlight);
+        TimeProvider = options.TimeProvider ?? throw new ArgumentNullException(nameof(options), "ArborNodeOptions.TimeProvider cannot be null.");
+        Clock = new NodeClock(TimeProvider, Scheduling.Deterministic, InFlight);
         Timers = Clock.Timers;
         Introspection = new Introspection.NodeIntrospection(this);
 
@@ -90,6 +88,9 @@ public sealed partial class ArborNode : IAsyncDisposable
 
         return node;
     }
+
+    /// <summary>The time the node's timers run on (<see cref="ArborNodeOptions.TimeProvider"/>).</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>The logger factory crash and supervisor reports are written to.</summary>
     public ILoggerFactory LoggerFactory { get; }
