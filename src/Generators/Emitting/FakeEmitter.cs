@@ -7,8 +7,9 @@ namespace Arbor.Generators.Emitting;
 /// <summary>
 /// Writes <c>XFake</c>: a stand-in for an <c>X</c> process in tests. It is a real process that accepts X's requests
 /// (the same message classes, so an <c>XRef</c> pointing at it works), records each one through
-/// <c>Arbor.Fakes.FakeServer</c>, and answers calls from delegates the test sets, one property per request. Generic
-/// servers get none (a fake would need the test to close the type first; write one by hand).
+/// <c>Arbor.Fakes.FakeServer</c>, and answers calls from delegates the test sets, one property per request. A generic
+/// server's fake is generic the same way (<c>CacheFake&lt;TKey, TValue&gt;</c>, with the server's constraints), closed by
+/// the test as it closes the client.
 /// </summary>
 internal static class FakeEmitter
 {
@@ -20,7 +21,7 @@ internal static class FakeEmitter
 
     /// <summary>Whether <paramref name="model"/> gets a fake.</summary>
     public static bool Applies(GenServerModel model) =>
-        model.TypeParameters.Count == 0 && model.Requests.All(request => MessageParameters(request).Count() <= MaxScriptParameters);
+        model.Requests.All(request => MessageParameters(request).Count() <= MaxScriptParameters);
 
     public static void Emit(SourceWriter writer, GenServerModel model)
     {
@@ -31,17 +32,18 @@ internal static class FakeEmitter
 
         // Named like the client: a declared protocol interface IKvStore gets KvStoreFake beside KvStoreRef.
         var fake = (model.ClientBaseName ?? model.Name) + "Fake";
+        var fakeType = fake + TypeParameterList.Of(model.TypeParameters);
         var messages = GenServerEmitter.QualifiedServerName(model) + "." + Names.MessagesClass + ".";
 
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// A stand-in for a <c>" + model.Name + "</c> process in tests: a real process that accepts the requests a <c>" + model.Name + "</c>");
         writer.Line("/// accepts, records each one (<see cref=\"" + FakeServer + ".Received\"/>) and answers calls from the delegates set");
-        writer.Line("/// on its properties. Start it and hand its <see cref=\"" + model.RefName + "\"/> to the code under test in place of the real server.");
+        writer.Line("/// on its properties. Start it and hand its <see cref=\"" + model.RefName + TypeParameterList.OfCref(model.TypeParameters) + "\"/> to the code under test in place of the real server.");
         writer.Line("/// A call whose property is null crashes the fake, naming the property to set.");
         writer.Line("/// </summary>");
         writer.Line(Names.GeneratedCode);
-        writer.Open(model.Accessibility + " sealed partial class " + fake + " : " + FakeServer);
+        OpenClass(writer, model, model.Accessibility + " sealed partial class " + fakeType + " : " + FakeServer);
         foreach (var request in model.Requests)
         {
             WriteScriptProperty(writer, model, request);
@@ -51,8 +53,8 @@ internal static class FakeEmitter
         writer.Line("/// <param name=\"node\">The node to run on.</param>");
         writer.Line("/// <param name=\"name\">Registers the process under this unique name, standing in for a named <c>" + model.Name + "</c>.</param>");
         writer.Line("/// <returns>A client for the fake's process.</returns>");
-        writer.Line("public " + Names.ValueTask + "<" + model.RefName + "> StartAsync(" + Names.ArborNode + " node, string? name = null) =>");
-        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefName + ">(node, () => new " + ProcessClass + "(this), new " + Names.StartOptions + " { Name = name }, \"" + fake + "\");");
+        writer.Line("public " + Names.ValueTask + "<" + model.RefType + "> StartAsync(" + Names.ArborNode + " node, string? name = null) =>");
+        writer.Line("    " + Names.GenServer + ".StartAsync<" + model.RefType + ">(node, () => new " + ProcessClass + "(this), new " + Names.StartOptions + " { Name = name }, \"" + fake + "\");");
         writer.Line();
         writer.Line("/// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>");
         writer.Line("/// <param name=\"id\">The child's id; defaults to <paramref name=\"name\"/>, then <c>\"" + fake + "\"</c>.</param>");
@@ -61,8 +63,27 @@ internal static class FakeEmitter
         writer.Line("public " + Names.ChildSpec + " ChildSpec(string? id = null, string? name = null) =>");
         writer.Line("    new " + Names.ChildSpec + "(id ?? name ?? \"" + fake + "\", arborStartContext => " + Names.GenServer + ".StartAsync(arborStartContext.Node, () => new " + ProcessClass + "(this), new " + Names.StartOptions + " { Name = name, Link = true }));");
         writer.Line();
-        WriteProcess(writer, model, fake, messages);
+        WriteProcess(writer, model, fakeType, messages);
         writer.Close();
+    }
+
+    /// <summary>Opens the fake's class; a generic one restates the server's constraints, since it names the server's messages.</summary>
+    private static void OpenClass(SourceWriter writer, GenServerModel model, string header)
+    {
+        var clauses = model.ConstraintClauses;
+        if (clauses.Count == 0)
+        {
+            writer.Open(header);
+            return;
+        }
+
+        writer.Line(header);
+        for (var i = 0; i < clauses.Count - 1; i++)
+        {
+            writer.Line("    " + clauses[i]);
+        }
+
+        writer.Open("    " + clauses[clauses.Count - 1]);
     }
 
     private static void WriteScriptProperty(SourceWriter writer, GenServerModel model, RequestHandlerModel request)

@@ -241,5 +241,87 @@ namespace Shop
             /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
             global::System.Threading.Tasks.ValueTask<ShardRef<TItem>> MeAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
         }
+
+        /// <summary>
+        /// A stand-in for a <c>Shard</c> process in tests: a real process that accepts the requests a <c>Shard</c>
+        /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+        /// on its properties. Start it and hand its <see cref="ShardRef{TItem}"/> to the code under test in place of the real server.
+        /// A call whose property is null crashes the fake, naming the property to set.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+        internal sealed partial class ShardFake<TItem> : global::Arbor.Fakes.FakeServer
+            where TItem : T
+        {
+            /// <summary>Answers each <c>Shard.Find</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+            public global::System.Func<TItem, T?>? FindCall { get; set; }
+
+            /// <summary>Runs on each <c>Shard.Add</c> cast after it is recorded, given its arguments; optional.</summary>
+            public global::System.Action<TItem, T?>? AddCast { get; set; }
+
+            /// <summary>Answers each <c>Shard.Me</c> call; while null, such a call crashes the fake.</summary>
+            public global::System.Func<ShardRef<TItem>>? MeCall { get; set; }
+
+            /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+            /// <param name="node">The node to run on.</param>
+            /// <param name="name">Registers the process under this unique name, standing in for a named <c>Shard</c>.</param>
+            /// <returns>A client for the fake's process.</returns>
+            public global::System.Threading.Tasks.ValueTask<ShardRef<TItem>> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+                global::Arbor.GenServer.StartAsync<ShardRef<TItem>>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "ShardFake");
+
+            /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+            /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"ShardFake"</c>.</param>
+            /// <param name="name">Registers the process under this unique name on each start.</param>
+            /// <returns>The spec.</returns>
+            public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+                new global::Arbor.ChildSpec(id ?? name ?? "ShardFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+            /// <summary>The fake's process: takes <c>Shard</c>'s requests off the mailbox and hands them to the fake.</summary>
+            private sealed class ArborFakeProcess : global::Arbor.GenServer
+            {
+                private readonly ShardFake<TItem> _fake;
+
+                public ArborFakeProcess(ShardFake<TItem> fake) => _fake = fake;
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+                {
+                    switch (call)
+                    {
+                        case global::Shop.Registry<T>.Shard<TItem>.ArborMessages.FindCall request:
+                        {
+                            var received = _fake.Record("FindAsync", true, request.ToString(), request.item);
+                            var answer = _fake.FindCall ?? throw _fake.Unscripted(received, "FindCall");
+                            base.Reply(request, answer(request.item));
+                            return default;
+                        }
+                        case global::Shop.Registry<T>.Shard<TItem>.ArborMessages.MeCall request:
+                        {
+                            var received = _fake.Record("Me", true, request.ToString());
+                            var answer = _fake.MeCall ?? throw _fake.Unscripted(received, "MeCall");
+                            base.Reply(request, answer());
+                            return default;
+                        }
+                        default:
+                            return base.HandleCallAsync(call);
+                    }
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+                {
+                    switch (cast)
+                    {
+                        case global::Shop.Registry<T>.Shard<TItem>.ArborMessages.AddCast request:
+                        {
+                            _fake.Record("Add", false, request.ToString(), request.item, request.parent);
+                            _fake.AddCast?.Invoke(request.item, request.parent);
+                            return default;
+                        }
+                        default:
+                            return base.HandleCastAsync(cast);
+                    }
+                }
+            }
+        }
     }
 }

@@ -341,4 +341,119 @@ namespace Shop.Caching
         /// <exception cref="global::Arbor.CallException">The call timed out, or the server does not exist or exited before replying.</exception>
         global::System.Threading.Tasks.ValueTask<CacheRef<TKey, TValue, TStamp, TMeta, TNote, TEntry>> MeAsync(global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
+
+    /// <summary>
+    /// A stand-in for a <c>Cache</c> process in tests: a real process that accepts the requests a <c>Cache</c>
+    /// accepts, records each one (<see cref="global::Arbor.Fakes.FakeServer.Received"/>) and answers calls from the delegates set
+    /// on its properties. Start it and hand its <see cref="CacheRef{TKey, TValue, TStamp, TMeta, TNote, TEntry}"/> to the code under test in place of the real server.
+    /// A call whose property is null crashes the fake, naming the property to set.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Arbor.Generators", "0.1.0")]
+    public sealed partial class CacheFake<TKey, TValue, TStamp, TMeta, TNote, TEntry> : global::Arbor.Fakes.FakeServer
+        where TKey : notnull, global::System.IComparable<TKey>
+        where TValue : class?, global::Shop.Caching.IWeighted?
+        where TStamp : struct
+        where TMeta : unmanaged
+        where TEntry : TValue, new()
+    {
+        /// <summary>Answers each <c>Cache.Get</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<TKey, TValue?>? GetCall { get; set; }
+
+        /// <summary>Answers each <c>Cache.Stamp</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<TMeta, TNote?, TStamp?>? StampCall { get; set; }
+
+        /// <summary>Answers each <c>Cache.Later</c> call, given its arguments; while null, such a call crashes the fake.</summary>
+        public global::System.Func<TKey, global::System.Collections.Generic.List<TValue>>? LaterCall { get; set; }
+
+        /// <summary>Runs on each <c>Cache.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<TKey, TValue>? PutCast { get; set; }
+
+        /// <summary>Runs on each <c>Cache.Put</c> cast after it is recorded, given its arguments; optional.</summary>
+        public global::System.Action<TEntry>? PutCast_2 { get; set; }
+
+        /// <summary>Answers each <c>Cache.Me</c> call; while null, such a call crashes the fake.</summary>
+        public global::System.Func<CacheRef<TKey, TValue, TStamp, TMeta, TNote, TEntry>>? MeCall { get; set; }
+
+        /// <summary>Starts a process that runs this fake (not linked, not supervised); stop it with the client's <c>StopAsync</c>.</summary>
+        /// <param name="node">The node to run on.</param>
+        /// <param name="name">Registers the process under this unique name, standing in for a named <c>Cache</c>.</param>
+        /// <returns>A client for the fake's process.</returns>
+        public global::System.Threading.Tasks.ValueTask<CacheRef<TKey, TValue, TStamp, TMeta, TNote, TEntry>> StartAsync(global::Arbor.ArborNode node, string? name = null) =>
+            global::Arbor.GenServer.StartAsync<CacheRef<TKey, TValue, TStamp, TMeta, TNote, TEntry>>(node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name }, "CacheFake");
+
+        /// <summary>A child spec that runs this fake under a supervisor (every restart runs the same fake, keeping what it recorded).</summary>
+        /// <param name="id">The child's id; defaults to <paramref name="name"/>, then <c>"CacheFake"</c>.</param>
+        /// <param name="name">Registers the process under this unique name on each start.</param>
+        /// <returns>The spec.</returns>
+        public global::Arbor.ChildSpec ChildSpec(string? id = null, string? name = null) =>
+            new global::Arbor.ChildSpec(id ?? name ?? "CacheFake", arborStartContext => global::Arbor.GenServer.StartAsync(arborStartContext.Node, () => new ArborFakeProcess(this), new global::Arbor.StartOptions { Name = name, Link = true }));
+
+        /// <summary>The fake's process: takes <c>Cache</c>'s requests off the mailbox and hands them to the fake.</summary>
+        private sealed class ArborFakeProcess : global::Arbor.GenServer
+        {
+            private readonly CacheFake<TKey, TValue, TStamp, TMeta, TNote, TEntry> _fake;
+
+            public ArborFakeProcess(CacheFake<TKey, TValue, TStamp, TMeta, TNote, TEntry> fake) => _fake = fake;
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCallAsync(global::Arbor.Protocol.CallMessage call)
+            {
+                switch (call)
+                {
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.GetCall request:
+                    {
+                        var received = _fake.Record("Get", true, request.ToString(), request.key);
+                        var answer = _fake.GetCall ?? throw _fake.Unscripted(received, "GetCall");
+                        base.Reply(request, answer(request.key));
+                        return default;
+                    }
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.StampCall request:
+                    {
+                        var received = _fake.Record("StampAsync", true, request.ToString(), request.meta, request.note);
+                        var answer = _fake.StampCall ?? throw _fake.Unscripted(received, "StampCall");
+                        base.Reply(request, answer(request.meta, request.note));
+                        return default;
+                    }
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.LaterCall request:
+                    {
+                        var received = _fake.Record("Later", true, request.ToString(), request.key);
+                        var answer = _fake.LaterCall ?? throw _fake.Unscripted(received, "LaterCall");
+                        base.Reply(request, answer(request.key));
+                        return default;
+                    }
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.MeCall request:
+                    {
+                        var received = _fake.Record("Me", true, request.ToString());
+                        var answer = _fake.MeCall ?? throw _fake.Unscripted(received, "MeCall");
+                        base.Reply(request, answer());
+                        return default;
+                    }
+                    default:
+                        return base.HandleCallAsync(call);
+                }
+            }
+
+            /// <inheritdoc/>
+            protected override global::System.Threading.Tasks.ValueTask HandleCastAsync(global::Arbor.Protocol.CastMessage cast)
+            {
+                switch (cast)
+                {
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.PutCast request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.key, request.value);
+                        _fake.PutCast?.Invoke(request.key, request.value);
+                        return default;
+                    }
+                    case global::Shop.Caching.Cache<TKey, TValue, TStamp, TMeta, TNote, TEntry>.ArborMessages.PutCast_2 request:
+                    {
+                        _fake.Record("Put", false, request.ToString(), request.entry);
+                        _fake.PutCast_2?.Invoke(request.entry);
+                        return default;
+                    }
+                    default:
+                        return base.HandleCastAsync(cast);
+                }
+            }
+        }
+    }
 }
