@@ -87,4 +87,19 @@ public sealed class RecipeTests
         await owner.ExpectMessageAsync("session idle");
         Assert.Equal(ExitReason.Normal, await test.Node.WhenExited(session.Pid));
     }
+
+    [Fact]
+    public Task Replay_timers_with_the_seed() =>
+        Interleavings.ExploreAsync(async (node, time) =>
+        {
+            var collector = await Collector.StartAsync(node);
+            node.SendAfter(collector.Pid, TimeSpan.FromMinutes(2), "late");
+            node.SendAfter(collector.Pid, TimeSpan.FromMinutes(1), "a");
+            node.SendAfter(collector.Pid, TimeSpan.FromMinutes(1), "b");
+
+            await time.AdvanceAsync(node, TimeSpan.FromMinutes(5));
+
+            Assert.Contains(await collector.ArrivedAsync(), new[] { "a,b,late", "b,a,late" });
+            await collector.StopAsync();
+        }, seeds: 10);
 }
