@@ -13,15 +13,17 @@ namespace Arbor.Benchmarks.Distribution;
 /// <summary>
 /// <c>-- remote BEAM_DIR [scale]</c>: remote cast throughput (one producer, one server on another node, loopback) and
 /// sequential call latency for Arbor→Arbor, Arbor→Erlang, Erlang→Arbor, and Erlang→Erlang as the anchor, all in one
-/// run on one machine. <c>BEAM_DIR</c> holds the compiled <c>arbor_remote_bench</c>.
+/// run on one machine. <c>BEAM_DIR</c> holds the compiled <c>arbor_remote_bench</c>. An optional third argument runs
+/// only the pairs whose label contains it (e.g. <c>arbor_to_arbor</c>, for profiling one pair).
 /// </summary>
 internal static class RemoteRun
 {
     private static readonly Atom Tick = Atom.Of("tick");
     private static readonly Atom Ping = Atom.Of("ping");
 
-    public static async Task RunAsync(string beamDirectory, double scale)
+    public static async Task RunAsync(string beamDirectory, double scale, string? only = null)
     {
+        bool Runs(string label) => only is null || label.Contains(only, StringComparison.Ordinal);
         var casts = (int)(200_000 * scale);
         var calls = (int)(20_000 * scale);
         var epmd = FreePort();
@@ -33,11 +35,27 @@ internal static class RemoteRun
         using var erlSink = StartErl(beamDirectory, epmd, cookie, "bench_e1", "arbor_remote_bench:sink()");
         await WaitReadyAsync(erlSink);
 
-        await MeasureArborAsync(a, b.NodeName!, "arbor_to_arbor", casts, calls);
         var erlNode = "bench_e1@" + b.NodeName!.Split('@')[1];
-        await MeasureArborAsync(a, erlNode, "arbor_to_erlang", casts, calls);
-        await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e2", b.NodeName!, "erlang_to_arbor", casts, calls);
-        await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e3", erlNode, "erlang_to_erlang", casts, calls);
+        if (Runs("arbor_to_arbor"))
+        {
+            await MeasureArborAsync(a, b.NodeName!, "arbor_to_arbor", casts, calls);
+        }
+
+        if (Runs("arbor_to_erlang"))
+        {
+            await MeasureArborAsync(a, erlNode, "arbor_to_erlang", casts, calls);
+        }
+
+        if (Runs("erlang_to_arbor"))
+        {
+            await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e2", b.NodeName!, "erlang_to_arbor", casts, calls);
+        }
+
+        if (Runs("erlang_to_erlang"))
+        {
+            await RunErlangClientAsync(beamDirectory, epmd, cookie, "bench_e3", erlNode, "erlang_to_erlang", casts, calls);
+        }
+
         erlSink.Kill(entireProcessTree: true);
     }
 

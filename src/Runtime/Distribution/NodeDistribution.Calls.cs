@@ -90,7 +90,7 @@ internal sealed partial class NodeDistribution
         object control = targetTerm is Atom name
             ? new ErlangTuple(ControlTag.RegSend, fromWire, ControlAtoms.Empty, name)
             : new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, targetTerm);
-        Enqueue(connection, control, message);
+        Enqueue(connection, control, message, writeNow: true); // the monitor queued above goes out in the same write
 
         if (timeout != Timeout.InfiniteTimeSpan)
         {

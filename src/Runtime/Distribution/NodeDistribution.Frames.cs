@@ -69,8 +69,11 @@ internal sealed partial class NodeDistribution
         connection.Enqueue(frame);
     }
 
-    /// <summary>Encodes a control message (and payload) as one frame and queues it.</summary>
-    private static void Enqueue(Connection connection, object control, object? payload)
+    /// <summary>
+    /// Encodes a control message (and payload) as one frame and queues it; <paramref name="writeNow"/> when someone
+    /// waits on it (a call's request, a reply), so it is written at once instead of with the next batch.
+    /// </summary>
+    private static void Enqueue(Connection connection, object control, object? payload, bool writeNow = false)
     {
         var frame = StartFrame(out var writer);
         try
@@ -90,7 +93,7 @@ internal sealed partial class NodeDistribution
         }
 
         frame.Seal();
-        connection.Enqueue(frame);
+        connection.Enqueue(frame, writeNow);
     }
 
     /// <summary>A pooled frame with the pass-through byte written, and a writer over it.</summary>
