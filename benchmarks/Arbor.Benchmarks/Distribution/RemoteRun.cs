@@ -67,6 +67,11 @@ internal static class RemoteRun
             await from.CallAsync("sink", node, Ping);
         }
 
+        using var sampler = Environment.GetEnvironmentVariable("ARBOR_BENCH_ALLOCS") == "1" ? new AllocationSampler() : null;
+        sampler?.Start();
+        var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < casts; i++)
         {
@@ -80,6 +85,13 @@ internal static class RemoteRun
         }
 
         var castSeconds = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        var castCpu = self.TotalProcessorTime - cpuBefore;
+        var castAllocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        sampler?.StopAndPrint(label + " casts");
+        sampler?.Start();
+        cpuBefore = self.TotalProcessorTime;
+        allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         clock.Restart();
         for (var i = 0; i < calls; i++)
         {
@@ -87,9 +99,17 @@ internal static class RemoteRun
         }
 
         var callMicros = clock.Elapsed.TotalMicroseconds / calls;
+        self.Refresh();
+        var callCpu = self.TotalProcessorTime - cpuBefore;
+        var callAllocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        sampler?.StopAndPrint(label + " calls");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}_cast {casts / castSeconds:0} msgs/s"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: casts queued at {casts / enqueueSeconds:0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}_call {callMicros:0.0} us/call"));
+
+        // CPU time and allocation of this .NET process (both nodes for Arbor->Arbor): load-independent costs per message.
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: per cast {castCpu.TotalMicroseconds / casts:0.00} us CPU, {castAllocated / (double)casts:0} B allocated; per call {callCpu.TotalMicroseconds / calls:0.0} us CPU, {callAllocated / (double)calls:0} B allocated"));
     }
 
     private static async Task RunErlangClientAsync(string beamDirectory, int epmd, string cookie, string alive, string target, string label, int casts, int calls)

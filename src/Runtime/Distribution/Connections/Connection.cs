@@ -40,7 +40,7 @@ internal sealed class Connection : IThreadPoolWorkItem
     // is written from its own buffer, alone.
     private const int BatchBytes = 64 * 1024;
 
-    private readonly ConcurrentQueue<FrameBuffer> _outbox = new();
+    private readonly ConcurrentQueue<OutgoingFrame> _outbox = new();
     private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly IConnectionOwner _owner;
@@ -53,7 +53,7 @@ internal sealed class Connection : IThreadPoolWorkItem
     // 1 while someone holds the writer role; only the holder touches the fields below it.
     private int _flushing;
     private byte[]? _batch;
-    private FrameBuffer? _largeFrame;
+    private OutgoingFrame? _largeFrame;
     private ArraySegment<byte> _unsent;
     private int _batchLength;
     private int _batchMessages;
@@ -96,7 +96,7 @@ internal sealed class Connection : IThreadPoolWorkItem
     /// itself, at once, with a non-blocking send. False batches it: the pool's writer takes it with whatever else has
     /// queued by then.
     /// </param>
-    public bool Enqueue(FrameBuffer frame, bool writeNow = false)
+    public bool Enqueue(OutgoingFrame frame, bool writeNow = false)
     {
         if (State == ConnectionState.Closed)
         {
@@ -320,7 +320,7 @@ internal sealed class Connection : IThreadPoolWorkItem
             _outbox.TryDequeue(out _);
             frame.Segment.AsSpan().CopyTo(batch.AsSpan(used));
             used += frame.Length;
-            messages += frame.Length > 4 ? 1 : 0;
+            messages += frame.IsTick ? 0 : 1;
             frame.Return();
         }
 
@@ -467,9 +467,7 @@ internal sealed class Connection : IThreadPoolWorkItem
 
                 if (Interlocked.Exchange(ref _wroteSinceTick, 0) == 0)
                 {
-                    var tick = new FrameBuffer(8);
-                    tick.Seal();
-                    Enqueue(tick);
+                    Enqueue(OutgoingFrame.Tick);
                 }
             }
         }
