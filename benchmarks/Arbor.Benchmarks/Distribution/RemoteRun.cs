@@ -61,16 +61,31 @@ internal static class RemoteRun
 
     private static async Task MeasureArborAsync(ArborNode from, string node, string label, int casts, int calls)
     {
-        var baseCount = (long)(await from.CallAsync("sink", node, Ping))!;
+        // Warm-up: 200 calls and a tenth of the casts (counted in), so the JIT has compiled the send and receive paths
+        // before the clock starts (the BEAM compiles its code at load).
+        var warmCasts = Math.Max(casts / 10, 1000);
+        var warmBase = (long)(await from.CallAsync("sink", node, Ping))!;
+        for (var i = 0; i < warmCasts; i++)
+        {
+            from.Cast("sink", node, Tick);
+        }
+
+        while ((long)(await from.CallAsync("sink", node, Ping, TimeSpan.FromSeconds(60)))! < warmBase + warmCasts)
+        {
+        }
+
         for (var i = 0; i < 200; i++)
         {
             await from.CallAsync("sink", node, Ping);
         }
 
+        var baseCount = (long)(await from.CallAsync("sink", node, Ping))!;
+
         using var sampler = Environment.GetEnvironmentVariable("ARBOR_BENCH_ALLOCS") == "1" ? new AllocationSampler() : null;
         sampler?.Start();
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var switchesBefore = VoluntarySwitches();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < casts; i++)
@@ -90,6 +105,8 @@ internal static class RemoteRun
         var castAllocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         sampler?.StopAndPrint(label + " casts");
         sampler?.Start();
+        var castSwitches = VoluntarySwitches() - switchesBefore;
+        switchesBefore = VoluntarySwitches();
         cpuBefore = self.TotalProcessorTime;
         allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         clock.Restart();
@@ -102,6 +119,7 @@ internal static class RemoteRun
         self.Refresh();
         var callCpu = self.TotalProcessorTime - cpuBefore;
         var callAllocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        var callSwitches = VoluntarySwitches() - switchesBefore;
         sampler?.StopAndPrint(label + " calls");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}_cast {casts / castSeconds:0} msgs/s"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: casts queued at {casts / enqueueSeconds:0}/s"));
@@ -109,7 +127,37 @@ internal static class RemoteRun
 
         // CPU time and allocation of this .NET process (both nodes for Arbor->Arbor): load-independent costs per message.
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: per cast {castCpu.TotalMicroseconds / casts:0.00} us CPU, {castAllocated / (double)casts:0} B allocated; per call {callCpu.TotalMicroseconds / calls:0.0} us CPU, {callAllocated / (double)calls:0} B allocated"));
+            $"{label}: per cast {castCpu.TotalMicroseconds / casts:0.00} us CPU, {castAllocated / (double)casts:0} B allocated, {castSwitches / (double)casts:0.00} thread sleeps; per call {callCpu.TotalMicroseconds / calls:0.0} us CPU, {callAllocated / (double)calls:0} B allocated, {callSwitches / (double)calls:0.0} thread sleeps"));
+    }
+
+    /// <summary>Voluntary context switches of all this process's threads (Linux; 0 elsewhere): how often a thread blocked and had to be woken.</summary>
+    private static long VoluntarySwitches()
+    {
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return 0;
+        }
+
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan("voluntary_ctxt_switches:".Length).Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total;
     }
 
     private static async Task RunErlangClientAsync(string beamDirectory, int epmd, string cookie, string alive, string target, string label, int casts, int calls)
