@@ -217,6 +217,7 @@ internal sealed class Connection : IThreadPoolWorkItem
             ReleaseBatch();
             Volatile.Write(ref _flushing, 0);
             Close($"write failed: {exception.Message}");
+            Drain(); // in case the connection had closed already (Close then does nothing)
             return;
         }
 
@@ -287,6 +288,7 @@ internal sealed class Connection : IThreadPoolWorkItem
             ReleaseBatch();
             Volatile.Write(ref _flushing, 0);
             Close($"write failed: {exception.Message}");
+            Drain(); // in case the connection had closed already (Close then does nothing)
         }
     }
 
