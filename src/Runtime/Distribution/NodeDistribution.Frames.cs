@@ -74,10 +74,10 @@ internal sealed partial class NodeDistribution
     }
 
     /// <summary>
-    /// Encodes a control message (and payload) as one frame and queues it; <paramref name="writeNow"/> when someone
-    /// waits on it (a call's request, a reply), so it is written at once instead of with the next batch.
+    /// Encodes a control message (and payload) as one frame and queues it, to be written with the next batch unless
+    /// <paramref name="timing"/> says otherwise (a call's request and a reply are written at once: someone waits on them).
     /// </summary>
-    private static void Enqueue(Connection connection, object control, object? payload, bool writeNow = false)
+    private static void Enqueue(Connection connection, object control, object? payload, WriteTiming timing = WriteTiming.Batched)
     {
         var frame = StartFrame(out var writer);
         try
@@ -96,7 +96,7 @@ internal sealed partial class NodeDistribution
             throw;
         }
 
-        connection.Enqueue(frame.Seal(), writeNow);
+        connection.Enqueue(frame.Seal(), timing);
     }
 
     /// <summary>

@@ -224,14 +224,14 @@ internal sealed partial class NodeDistribution
         if (tag is ErlangList { Count: 1, Tail: ErlangReference alias } list && list.Elements[0] is Atom head && head == ControlAtoms.Alias)
         {
             var connection = GetOrConnect(alias.Node.Name);
-            Enqueue(connection, new ErlangTuple(ControlTag.AliasSend, ToWire(NodePid), alias), message, writeNow: true);
+            Enqueue(connection, new ErlangTuple(ControlTag.AliasSend, ToWire(NodePid), alias), message, WriteTiming.Now);
             return;
         }
 
         if (caller.IsRemote)
         {
             var connection = GetOrConnect(RemoteNodeTable.Get(caller.NodeId).Name.Name);
-            Enqueue(connection, new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, ToWire(caller)), message, writeNow: true);
+            Enqueue(connection, new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, ToWire(caller)), message, WriteTiming.Now);
         }
     }
 

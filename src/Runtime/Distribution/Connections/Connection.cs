@@ -91,12 +91,12 @@ internal sealed class Connection : IThreadPoolWorkItem
 
     /// <summary>Queues a sealed frame; false (and the frame is returned to the pool) when the connection is closed.</summary>
     /// <param name="frame">The sealed frame.</param>
-    /// <param name="writeNow">
-    /// True when someone waits on this frame (a call, a reply): if no write is under way the caller writes what is queued
-    /// itself, at once, with a non-blocking send. False batches it: the pool's writer takes it with whatever else has
-    /// queued by then.
+    /// <param name="timing">
+    /// <see cref="WriteTiming.Now"/> when someone waits on this frame (a call, a reply): if no write is under way the
+    /// caller writes what is queued itself, at once, with a non-blocking send. <see cref="WriteTiming.Batched"/> lets the
+    /// pool's writer take it with whatever else has queued by then.
     /// </param>
-    public bool Enqueue(OutgoingFrame frame, bool writeNow = false)
+    public bool Enqueue(OutgoingFrame frame, WriteTiming timing = WriteTiming.Batched)
     {
         if (State == ConnectionState.Closed)
         {
@@ -107,11 +107,11 @@ internal sealed class Connection : IThreadPoolWorkItem
         _outbox.Enqueue(frame);
         if (State == ConnectionState.Up)
         {
-            if (writeNow && _tls is null)
+            if (timing == WriteTiming.Now && _tls is null)
             {
                 WriteNow();
             }
-            else
+            else if (timing != WriteTiming.WithNext)
             {
                 ScheduleFlush();
             }
