@@ -46,7 +46,7 @@ public static class Program
         if (args is ["remote", var beams, ..])
         {
             var scale = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1.0;
-            await Distribution.RemoteRun.RunAsync(beams, scale);
+            await Distribution.RemoteRun.RunAsync(beams, scale, args.Length > 3 ? args[3] : null);
             return;
         }
 

@@ -22,16 +22,21 @@ internal sealed partial class NodeDistribution
             return $"expected the pass-through marker {ControlTag.PassThrough}, got {frame[0]}";
         }
 
+        var reader = new TermReader(frame[1..], Atoms, Limits);
+        if (!reader.TryReadVersion())
+        {
+            return "the control message lacks the version byte";
+        }
+
+        if (TryDispatchMessage(connection, reader, out var messageError))
+        {
+            return messageError;
+        }
+
         object control;
         object? payload = null;
         try
         {
-            var reader = new TermReader(frame[1..], Atoms, Limits);
-            if (!reader.TryReadVersion())
-            {
-                return "the control message lacks the version byte";
-            }
-
             control = reader.ReadTerm();
             if (reader.Remaining > 0)
             {
@@ -128,9 +133,12 @@ internal sealed partial class NodeDistribution
         }
     }
 
-    private void DeliverTo(Connection connection, Pid from, object to, object payload)
+    private void DeliverTo(Connection connection, Pid from, object to, object payload) =>
+        DeliverToPid(connection, from, AsPid(to), payload);
+
+    private void DeliverToPid(Connection connection, Pid from, ErlangPid to, object payload)
     {
-        var target = FromWire(AsPid(to));
+        var target = FromWire(to);
         var message = PidMapping.FromWire(payload, this);
         if (target.IsNone && target.Id == 0)
         {
