@@ -41,7 +41,7 @@ public sealed class ArborCluster
         var cluster = new ArborCluster(node.NodeName!);
         var started = await GenServer.StartAsync(node, () => new MembershipServer(cluster, options), new StartOptions { Name = MembershipWire.ServiceName }).ConfigureAwait(false);
         cluster._service = started.EnsureStarted("the cluster membership service");
-        cluster.Global = await GlobalRegistry.StartAsync(node, cluster, options.ClaimTimeout).ConfigureAwait(false);
+        cluster.Global = await GlobalRegistry.StartAsync(node, cluster, options).ConfigureAwait(false);
         return cluster;
     }
 
