@@ -61,8 +61,9 @@ public sealed class ArborCluster
     /// outside processes such as startup and tests.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout) =>
-        _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])");
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])", cancellationToken);
 
     /// <summary>
     /// Leaves the cluster gracefully: every member is told (they see <see cref="MemberLeft"/>, not unreachable) and
