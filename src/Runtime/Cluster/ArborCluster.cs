@@ -13,6 +13,7 @@ namespace Arbor.Cluster;
 public sealed class ArborCluster
 {
     private readonly ConditionWaiters<IReadOnlyList<string>> _waiters = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Pid, byte> _handOvers = new();
     private volatile IReadOnlyList<string> _members = Array.Empty<string>();
     private Pid _service;
 
@@ -66,11 +67,28 @@ public sealed class ArborCluster
         _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])", cancellationToken);
 
     /// <summary>
-    /// Leaves the cluster gracefully: every member is told (they see <see cref="MemberLeft"/>, not unreachable) and
-    /// acknowledges, bounded by <see cref="ClusterOptions.LeaveTimeout"/>. Disposing the node does this first.
+    /// Leaves the cluster gracefully: first this node's distributed supervisors stop their children and hand their state
+    /// over (<see cref="IHandOverState"/>) — from then on they run nothing here — then every member is told (they see
+    /// <see cref="MemberLeft"/>, not unreachable) and acknowledges, bounded by <see cref="ClusterOptions.LeaveTimeout"/>.
+    /// Disposing the node does this first.
     /// </summary>
     public async Task LeaveAsync()
     {
+        foreach (var supervisor in _handOvers.Keys)
+        {
+            try
+            {
+                // Each supervisor bounds its own wait per child (DistributedSupervisorOptions.HandOverTimeout).
+                await GenServer.CallAsync(supervisor, new Supervision.HandOverCall(), Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+            }
+            catch (CallException)
+            {
+                // That supervisor is gone: nothing of it to hand over.
+            }
+
+            _handOvers.TryRemove(supervisor, out _);
+        }
+
         try
         {
             await GenServer.CallAsync(_service, new LeaveCall(), Timeout.InfiniteTimeSpan).ConfigureAwait(false);
@@ -80,6 +98,9 @@ public sealed class ArborCluster
             // The service is gone (node stopping): there is nobody left to tell.
         }
     }
+
+    /// <summary>A distributed supervisor of this node, to be asked to hand its children over before the node leaves.</summary>
+    internal void AddHandOver(Pid supervisor) => _handOvers[supervisor] = 0;
 
     /// <summary>Called by the membership service after each change.</summary>
     internal void SetMembers(IEnumerable<string> members)
