@@ -22,16 +22,29 @@ internal sealed class IntrospectionServer(RemoteIntrospectionOptions options) : 
             new EventId(1, "RemoteIntrospectionAction"),
             "Remote action {Action} on {Target} from node {Node} (user {User}): {Outcome}");
 
+    /// <summary>How long the node stays observed after the last request (a dashboard on another node asks every second).</summary>
+    private static readonly TimeSpan ObservationLease = TimeSpan.FromSeconds(5);
+
     private ILogger? _logger;
+    private Observation? _observation;
+    private long _lastAsked;
 
     private ILogger Logger => _logger ??= Node.LoggerFactory.CreateLogger("Arbor.Introspection");
 
     protected override async ValueTask HandleInfoAsync(object message)
     {
+        if (message is LeaseCheck)
+        {
+            EndOrRenewObservation();
+            return;
+        }
+
         if (message is not RemoteCall call)
         {
             return; // casts and stray messages are not part of the protocol
         }
+
+        KeepObserved();
 
         object reply;
         try
@@ -131,6 +144,46 @@ internal sealed class IntrospectionServer(RemoteIntrospectionOptions options) : 
             default:
                 return new ErlangTuple(Atom.Error, "unknown introspection request");
         }
+    }
+
+    protected override ValueTask TerminateAsync(ExitReason reason)
+    {
+        _observation?.Dispose();
+        return default;
+    }
+
+    /// <summary>
+    /// While another node is looking, this node counts messages and time per process (as while a local dashboard is
+    /// open); a lease renewed by every request ends the observation a few seconds after the last one, so a node nobody
+    /// looks at pays nothing.
+    /// </summary>
+    private void KeepObserved()
+    {
+        _lastAsked = Environment.TickCount64;
+        if (_observation is null)
+        {
+            _observation = Node.Introspection.Observe();
+            SendAfter(ObservationLease, LeaseCheck.Instance);
+        }
+    }
+
+    private void EndOrRenewObservation()
+    {
+        var idle = TimeSpan.FromMilliseconds(Environment.TickCount64 - _lastAsked);
+        if (idle >= ObservationLease)
+        {
+            _observation?.Dispose();
+            _observation = null;
+        }
+        else
+        {
+            SendAfter(ObservationLease - idle, LeaseCheck.Instance);
+        }
+    }
+
+    private sealed class LeaseCheck
+    {
+        public static readonly LeaseCheck Instance = new();
     }
 
     /// <summary>An action: refused unless this node allows them; logged here, done or not, with who asked.</summary>
