@@ -82,7 +82,7 @@ internal sealed class IntrospectionServer(RemoteIntrospectionOptions options) : 
                     SortBy = Enum.TryParse<ProcessSortKey>(IntrospectionTermReader.TextOf(t[2]), out var key) && Enum.IsDefined(key)
                         ? key
                         : throw new FormatException("Unknown sort column."),
-                    Descending = t[3] is Atom d && d == Atom.True,
+                    Descending = t[3] is true || (t[3] is Atom d && d == Atom.True),
                     Offset = Count(t[4], int.MaxValue),
                     Limit = Math.Max(1, Count(t[5], ProcessQuery.MaxLimit)),
                 }));

@@ -33,7 +33,7 @@ public sealed class RemoteNodeIntrospection
     public async Task<bool> AllowsActionsAsync()
     {
         var reply = await CallAsync(IntrospectionRequests.Describe).ConfigureAwait(false);
-        return Read(reply, term => term is ErlangMap map && map.TryGetValue(Atom.Of("allow_actions"), out var allow) && allow is Atom a && a == Atom.True);
+        return Read(reply, term => term is ErlangMap map && map.TryGetValue(Atom.Of("allow_actions"), out var allow) && (allow is true || (allow is Atom a && a == Atom.True)));
     }
 
     /// <summary>Its counters (<see cref="NodeIntrospection.GetCounters"/>).</summary>
