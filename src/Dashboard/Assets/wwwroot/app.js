@@ -91,7 +91,7 @@ function renderSupervisor(live) {
     el("div", { class: "head" },
       el("a", { href: "#/process/" + sup.id }, sup.name || sup.pid),
       el("span", { class: "meta" },
-        sup.responded ? `${sup.strategy} · max ${sup.maxRestarts} restarts in ${sup.withinMs} ms · ${sup.runningCount} of ${sup.childCount} running · ${sup.totalRestarts} restarts` : "busy (did not answer in time)")),
+        sup.responded ? `${sup.strategy} · max ${sup.maxRestarts} restarts in ${sup.withinMs} ms · ${sup.runningCount} of ${sup.childCount} running · ${sup.totalRestarts} restart${sup.totalRestarts === 1 ? "" : "s"}` : "busy (did not answer in time)")),
     sup.children.map(child => renderChild(sup, child)),
     sup.childCount > sup.children.length ? childPager(sup) : null);
 }
