@@ -9,8 +9,8 @@ namespace Arbor.Introspection.Remote;
 /// <summary>
 /// The introspection service of a node, registered as <see cref="NodeIntrospection.RemoteServiceName"/>: answers other
 /// nodes' <c>gen_server:call</c>s (<see cref="IntrospectionRequests"/>) from this node's <see cref="NodeIntrospection"/>,
-/// and performs destructive actions only when this node allows them. A malformed request gets <c>{error, Why}</c>; it
-/// never crashes the service.
+/// and performs destructive actions only when this node allows them. A malformed request, or an action whose supervisor
+/// does not answer, gets <c>{error, Why}</c>; neither crashes the service.
 /// </summary>
 internal sealed class IntrospectionServer(RemoteIntrospectionOptions options) : GenServer
 {
@@ -51,8 +51,10 @@ internal sealed class IntrospectionServer(RemoteIntrospectionOptions options) : 
         {
             reply = await AnswerAsync(call).ConfigureAwait(false);
         }
-        catch (Exception bad) when (bad is FormatException or ArgumentException)
+        catch (Exception bad) when (bad is FormatException or ArgumentException or CallException)
         {
+            // A malformed request, or a supervisor that did not answer an action in time: the asker gets the reason, and
+            // the service (which nothing restarts) keeps serving.
             reply = new ErlangTuple(Atom.Error, bad.Message);
         }
 
