@@ -32,22 +32,22 @@ public sealed class CausalContext : IEquatable<CausalContext>
 
     /// <summary>Whether <paramref name="dot"/> has been seen.</summary>
     public bool Contains(Dot dot) =>
-        (Vector.TryGetValue(dot.Node, out var upTo) && dot.Counter <= upTo) || Cloud.Contains(dot);
+        (Vector.TryGetValue(dot.Replica, out var upTo) && dot.Counter <= upTo) || Cloud.Contains(dot);
 
-    /// <summary>The next dot <paramref name="node"/> makes: one past the highest of its dots seen.</summary>
-    public Dot NextDot(string node)
+    /// <summary>The next dot replica <paramref name="replica"/> makes: one past the highest of its dots seen.</summary>
+    public Dot NextDot(string replica)
     {
-        ArgumentException.ThrowIfNullOrEmpty(node);
-        var highest = Vector.GetValueOrDefault(node);
+        ArgumentException.ThrowIfNullOrEmpty(replica);
+        var highest = Vector.GetValueOrDefault(replica);
         foreach (var dot in Cloud)
         {
-            if (dot.Node == node && dot.Counter > highest)
+            if (dot.Replica == replica && dot.Counter > highest)
             {
                 highest = dot.Counter;
             }
         }
 
-        return new Dot(node, highest + 1);
+        return new Dot(replica, highest + 1);
     }
 
     /// <summary>The context of exactly <paramref name="dots"/> (the context of a delta).</summary>
@@ -121,10 +121,10 @@ public sealed class CausalContext : IEquatable<CausalContext>
         var cloud = ImmutableHashSet.CreateBuilder<Dot>();
         foreach (var dot in sorted)
         {
-            var upTo = vector.GetValueOrDefault(dot.Node);
+            var upTo = vector.GetValueOrDefault(dot.Replica);
             if (dot.Counter == upTo + 1)
             {
-                vector[dot.Node] = dot.Counter;
+                vector[dot.Replica] = dot.Counter;
             }
             else if (dot.Counter > upTo)
             {

@@ -3,12 +3,12 @@ using Arbor.Cluster.Replication.Codecs;
 namespace Arbor.Cluster.Replication;
 
 /// <summary>
-/// The wire codecs of the built-in CRDTs. Terms (node names are UTF-8 binaries, dots <c>{Node, Counter}</c>, a causal
-/// context <c>{[{Node, UpTo}], [Dot]}</c>):
+/// The wire codecs of the built-in CRDTs. Terms (replica ids are UTF-8 binaries, dots <c>{Replica, Counter}</c>, a causal
+/// context <c>{[{Replica, UpTo}], [Dot]}</c>):
 /// <list type="bullet">
-/// <item><see cref="GCounter"/>: <c>[{Node, Count}]</c>; <see cref="PNCounter"/>: <c>{Increments, Decrements}</c>.</item>
-/// <item><see cref="ORSet{T}"/>: <c>{Context, [{Element, [{Node, Counter}]}]}</c>.</item>
-/// <item><see cref="LwwMap{TKey, TValue}"/>: <c>{Context, [{Key, [{Node, Counter, {Timestamp, Value}}]}]}</c>.</item>
+/// <item><see cref="GCounter"/>: <c>[{Replica, Count}]</c>; <see cref="PNCounter"/>: <c>{Increments, Decrements}</c>.</item>
+/// <item><see cref="ORSet{T}"/>: <c>{Context, [{Element, [{Replica, Counter}]}]}</c>.</item>
+/// <item><see cref="LwwMap{TKey, TValue}"/>: <c>{Context, [{Key, [{Replica, Counter, {Timestamp, Value}}]}]}</c>.</item>
 /// </list>
 /// </summary>
 public static class CrdtCodecs

@@ -31,10 +31,10 @@ internal sealed class DotKernel<TKey, TPayload> : IEquatable<DotKernel<TKey, TPa
 
     public CausalContext Context { get; }
 
-    /// <summary>A delta that supports <paramref name="key"/> with a new dot of <paramref name="node"/> and covers the key's current dots (so they go).</summary>
-    public DotKernel<TKey, TPayload> AddDelta(string node, TKey key, TPayload payload)
+    /// <summary>A delta that supports <paramref name="key"/> with a new dot of replica <paramref name="replica"/> and covers the key's current dots (so they go).</summary>
+    public DotKernel<TKey, TPayload> AddDelta(string replica, TKey key, TPayload payload)
     {
-        var dot = Context.NextDot(node);
+        var dot = Context.NextDot(replica);
         var covered = new List<Dot> { dot };
         if (Entries.TryGetValue(key, out var current))
         {

@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 namespace Arbor.Cluster.Replication;
 
 /// <summary>
-/// A grow-only counter: each node counts its own increments, the value is their sum, and a join takes each node's
-/// larger count. An increment's delta is just the incrementing node's new count.
+/// A grow-only counter: each replica counts its own increments, the value is their sum, and a join takes each replica's
+/// larger count. An increment's delta is just the incrementing replica's new count.
 /// </summary>
 public sealed class GCounter : IDeltaCrdt<GCounter>, IEquatable<GCounter>
 {
@@ -14,10 +14,10 @@ public sealed class GCounter : IDeltaCrdt<GCounter>, IEquatable<GCounter>
     /// <summary>The counter no node has incremented.</summary>
     public static GCounter Empty { get; } = new(ImmutableDictionary.Create<string, long>(StringComparer.Ordinal));
 
-    /// <summary>Each node's own count.</summary>
+    /// <summary>Each replica's own count.</summary>
     public ImmutableDictionary<string, long> Counts { get; }
 
-    /// <summary>The sum of every node's count.</summary>
+    /// <summary>The sum of every replica's count.</summary>
     public long Value
     {
         get
@@ -32,13 +32,13 @@ public sealed class GCounter : IDeltaCrdt<GCounter>, IEquatable<GCounter>
         }
     }
 
-    /// <summary>The delta of <paramref name="node"/> adding <paramref name="amount"/>.</summary>
+    /// <summary>The delta of replica <paramref name="replica"/> adding <paramref name="amount"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative (a grow-only counter cannot go down).</exception>
-    public GCounter IncrementDelta(string node, long amount = 1)
+    public GCounter IncrementDelta(string replica, long amount = 1)
     {
-        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentException.ThrowIfNullOrEmpty(replica);
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        return amount == 0 ? Empty : new(Empty.Counts.Add(node, checked(Counts.GetValueOrDefault(node) + amount)));
+        return amount == 0 ? Empty : new(Empty.Counts.Add(replica, checked(Counts.GetValueOrDefault(replica) + amount)));
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Arbor.Cluster.Replication;
 /// An observed-remove map whose values are last-writer-wins registers. A write supports its key with a new dot that
 /// carries the value and a timestamp, and covers the dots it has observed for the key, so a write always replaces what
 /// its replica has seen, whatever the clocks say. Writes that are concurrent (neither saw the other) both stay until
-/// the next write; reads pick the one with the larger timestamp, then the larger node name, then the larger counter —
+/// the next write; reads pick the one with the larger timestamp, then the larger replica id, then the larger counter —
 /// the same on every replica. A remove drops the dots it observed (a concurrent write survives it) and leaves no
 /// tombstone. Keys are compared with <see cref="EqualityComparer{T}.Default"/>.
 /// </summary>
@@ -61,13 +61,13 @@ public sealed class LwwMap<TKey, TValue> : IDeltaCrdt<LwwMap<TKey, TValue>>, IEq
     public bool ContainsKey(TKey key) => Kernel.Entries.ContainsKey(key);
 
     /// <summary>
-    /// The delta of <paramref name="node"/> writing <paramref name="value"/> under <paramref name="key"/>, stamped with
+    /// The delta of replica <paramref name="replica"/> writing <paramref name="value"/> under <paramref name="key"/>, stamped with
     /// <paramref name="timestamp"/> (UTC ticks by default; it only orders writes concurrent with this one).
     /// </summary>
-    public LwwMap<TKey, TValue> SetDelta(string node, TKey key, TValue value, long? timestamp = null)
+    public LwwMap<TKey, TValue> SetDelta(string replica, TKey key, TValue value, long? timestamp = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new(Kernel.AddDelta(node, key, new LwwValue<TValue>(timestamp ?? DateTime.UtcNow.Ticks, value)));
+        return new(Kernel.AddDelta(replica, key, new LwwValue<TValue>(timestamp ?? DateTime.UtcNow.Ticks, value)));
     }
 
     /// <summary>The delta of removing <paramref name="key"/> as this replica sees it (empty if it has no value).</summary>

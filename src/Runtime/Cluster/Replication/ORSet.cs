@@ -34,11 +34,11 @@ public sealed class ORSet<T> : IDeltaCrdt<ORSet<T>>, IEquatable<ORSet<T>>
     /// <summary>The dots supporting <paramref name="element"/> (more than one after concurrent adds).</summary>
     public IEnumerable<Dot> DotsOf(T element) => Kernel.Entries.TryGetValue(element, out var dots) ? dots.Keys : [];
 
-    /// <summary>The delta of <paramref name="node"/> adding <paramref name="element"/>.</summary>
-    public ORSet<T> AddDelta(string node, T element)
+    /// <summary>The delta of replica <paramref name="replica"/> adding <paramref name="element"/>.</summary>
+    public ORSet<T> AddDelta(string replica, T element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return new(Kernel.AddDelta(node, element, true));
+        return new(Kernel.AddDelta(replica, element, true));
     }
 
     /// <summary>The delta of removing <paramref name="element"/> as this replica sees it (empty if it is not in the set).</summary>

@@ -26,10 +26,10 @@ public sealed class PNCounter : IDeltaCrdt<PNCounter>, IEquatable<PNCounter>
     /// <summary>Increments minus decrements.</summary>
     public long Value => Increments.Value - Decrements.Value;
 
-    /// <summary>The delta of <paramref name="node"/> adding <paramref name="amount"/> (negative subtracts).</summary>
-    public PNCounter IncrementDelta(string node, long amount = 1)
+    /// <summary>The delta of replica <paramref name="replica"/> adding <paramref name="amount"/> (negative subtracts).</summary>
+    public PNCounter IncrementDelta(string replica, long amount = 1)
     {
-        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentException.ThrowIfNullOrEmpty(replica);
         if (amount == long.MinValue)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be greater than long.MinValue.");
@@ -37,15 +37,15 @@ public sealed class PNCounter : IDeltaCrdt<PNCounter>, IEquatable<PNCounter>
 
         return amount switch
         {
-            > 0 => new(Increments.IncrementDelta(node, amount), GCounter.Empty),
-            < 0 => new(GCounter.Empty, Decrements.IncrementDelta(node, -amount)),
+            > 0 => new(Increments.IncrementDelta(replica, amount), GCounter.Empty),
+            < 0 => new(GCounter.Empty, Decrements.IncrementDelta(replica, -amount)),
             _ => Empty,
         };
     }
 
-    /// <summary>The delta of <paramref name="node"/> subtracting <paramref name="amount"/>.</summary>
-    public PNCounter DecrementDelta(string node, long amount = 1) =>
-        amount == long.MinValue ? throw new ArgumentOutOfRangeException(nameof(amount)) : IncrementDelta(node, -amount);
+    /// <summary>The delta of replica <paramref name="replica"/> subtracting <paramref name="amount"/>.</summary>
+    public PNCounter DecrementDelta(string replica, long amount = 1) =>
+        amount == long.MinValue ? throw new ArgumentOutOfRangeException(nameof(amount)) : IncrementDelta(replica, -amount);
 
     /// <inheritdoc/>
     public PNCounter Join(PNCounter other)

@@ -13,10 +13,10 @@ namespace Arbor.Cluster.Replication.Codecs;
 /// </summary>
 internal static class CrdtTerms
 {
-    /// <summary>The longest node name accepted (Erlang's atom limit).</summary>
-    public const int MaxNodeLength = 255;
+    /// <summary>The longest replica id accepted (a node name of at most 255 characters plus an incarnation).</summary>
+    public const int MaxReplicaLength = 512;
 
-    public static object Dot(Dot dot) => new ErlangTuple(dot.Node, dot.Counter);
+    public static object Dot(Dot dot) => new ErlangTuple(dot.Replica, dot.Counter);
 
     public static object Context(CausalContext context)
     {
@@ -76,15 +76,15 @@ internal static class CrdtTerms
         return false;
     }
 
-    public static bool TryNode(object term, out string node, out string error)
+    public static bool TryReplica(object term, out string node, out string error)
     {
-        if (TermDecoding.TryString(term, out node) && node.Length is > 0 and <= MaxNodeLength && node.IndexOf('@', StringComparison.Ordinal) > 0)
+        if (TermDecoding.TryString(term, out node) && node.Length is > 0 and <= MaxReplicaLength)
         {
             error = string.Empty;
             return true;
         }
 
-        error = $"A node name must be a UTF-8 binary alive@host of at most {MaxNodeLength} characters: {Describe(term)}.";
+        error = $"A replica id must be a non-empty UTF-8 binary of at most {MaxReplicaLength} characters: {Describe(term)}.";
         return false;
     }
 
@@ -104,7 +104,7 @@ internal static class CrdtTerms
     public static bool TryDot(object term, out Dot dot, out string error)
     {
         dot = default;
-        if (!TryTuple(term, 2, "A dot", out var tuple, out error) || !TryNode(tuple[0], out var node, out error) ||
+        if (!TryTuple(term, 2, "A dot", out var tuple, out error) || !TryReplica(tuple[0], out var node, out error) ||
             !TryPositive(tuple[1], "A dot counter", out var counter, out error))
         {
             return false;
@@ -127,7 +127,7 @@ internal static class CrdtTerms
         var vector = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var entry in vectorTerms)
         {
-            if (!TryTuple(entry, 2, "A version vector entry", out var pair, out error) || !TryNode(pair[0], out var node, out error) ||
+            if (!TryTuple(entry, 2, "A version vector entry", out var pair, out error) || !TryReplica(pair[0], out var node, out error) ||
                 !TryPositive(pair[1], "A version vector counter", out var upTo, out error))
             {
                 return false;
@@ -167,7 +167,7 @@ internal static class CrdtTerms
         var builder = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (!TryTuple(entry, 2, "A counter entry", out var pair, out error) || !TryNode(pair[0], out var node, out error))
+            if (!TryTuple(entry, 2, "A counter entry", out var pair, out error) || !TryReplica(pair[0], out var node, out error))
             {
                 return false;
             }

@@ -24,7 +24,7 @@ internal sealed class KernelCodec<TKey, TPayload>(TermCodec<TKey> key, Func<TPay
             var dotTerms = new List<object>(dots.Count);
             foreach (var (dot, value) in dots)
             {
-                dotTerms.Add(payload is null ? new ErlangTuple(dot.Node, dot.Counter) : new ErlangTuple(dot.Node, dot.Counter, payload(value)));
+                dotTerms.Add(payload is null ? new ErlangTuple(dot.Replica, dot.Counter) : new ErlangTuple(dot.Replica, dot.Counter, payload(value)));
             }
 
             entries.Add(new ErlangTuple(key.Encode(k), CrdtTerms.List(dotTerms)));
@@ -105,7 +105,7 @@ internal sealed class KernelCodec<TKey, TPayload>(TermCodec<TKey> key, Func<TPay
         value = default!;
         var arity = decodePayload is null ? 2 : 3;
         if (!CrdtTerms.TryTuple(term, arity, "A stored dot", out var tuple, out error) ||
-            !CrdtTerms.TryNode(tuple[0], out var node, out error) ||
+            !CrdtTerms.TryReplica(tuple[0], out var node, out error) ||
             !CrdtTerms.TryPositive(tuple[1], "A dot counter", out var counter, out error))
         {
             return false;
