@@ -28,6 +28,9 @@ public sealed class ORSet<T> : IDeltaCrdt<ORSet<T>>, IEquatable<ORSet<T>>
 
     internal DotKernel<T, bool> Kernel { get; }
 
+    /// <summary>What each dot of a set carries (a set's dots carry nothing; the constant keeps payloads equal).</summary>
+    internal const bool Present = true;
+
     /// <summary>Whether <paramref name="element"/> is in the set.</summary>
     public bool Contains(T element) => Kernel.Entries.ContainsKey(element);
 
@@ -38,7 +41,7 @@ public sealed class ORSet<T> : IDeltaCrdt<ORSet<T>>, IEquatable<ORSet<T>>
     public ORSet<T> AddDelta(string replica, T element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return new(Kernel.AddDelta(replica, element, true));
+        return new(Kernel.AddDelta(replica, element, Present));
     }
 
     /// <summary>The delta of removing <paramref name="element"/> as this replica sees it (empty if it is not in the set).</summary>

@@ -8,9 +8,11 @@ namespace Arbor.Cluster.Replication.Codecs;
 /// <summary>
 /// The term of a <see cref="DotKernel{TKey, TPayload}"/>: <c>{Context, [{Key, [DotEntry]}]}</c>, where a dot entry is
 /// <c>{Node, Counter}</c> or, when dots carry a payload, <c>{Node, Counter, Payload}</c>. Decoding also checks the
-/// kernel's invariants: every stored dot is in the context and belongs to one key, and no key appears twice.
+/// kernel's invariants: every stored dot is in the context and belongs to one key, and no key appears twice. Without a
+/// payload codec every decoded dot carries <paramref name="implicitPayload"/>.
 /// </summary>
-internal sealed class KernelCodec<TKey, TPayload>(TermCodec<TKey> key, Func<TPayload, object>? payload, KernelCodec<TKey, TPayload>.PayloadDecoder? decodePayload)
+internal sealed class KernelCodec<TKey, TPayload>(
+    TermCodec<TKey> key, Func<TPayload, object>? payload, KernelCodec<TKey, TPayload>.PayloadDecoder? decodePayload, TPayload implicitPayload)
     where TKey : notnull
 {
     /// <summary>Decodes one dot's payload term; false with an error when malformed.</summary>
@@ -102,7 +104,7 @@ internal sealed class KernelCodec<TKey, TPayload>(TermCodec<TKey> key, Func<TPay
     private bool TryDotEntry(object term, out Dot dot, out TPayload value, out string error)
     {
         dot = default;
-        value = default!;
+        value = implicitPayload;
         var arity = decodePayload is null ? 2 : 3;
         if (!CrdtTerms.TryTuple(term, arity, "A stored dot", out var tuple, out error) ||
             !CrdtTerms.TryReplica(tuple[0], out var node, out error) ||

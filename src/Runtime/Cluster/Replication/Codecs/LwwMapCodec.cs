@@ -14,7 +14,7 @@ internal sealed class LwwMapCodec<TKey, TValue> : CrdtCodec<LwwMap<TKey, TValue>
     public LwwMapCodec(TermCodec<TKey> key, TermCodec<TValue> value)
     {
         _value = value;
-        _kernel = new(key, stamped => new ErlangTuple(stamped.Timestamp, _value.Encode(stamped.Value)), TryStamped);
+        _kernel = new(key, stamped => new ErlangTuple(stamped.Timestamp, _value.Encode(stamped.Value)), TryStamped, default);
     }
 
     public override object Encode(LwwMap<TKey, TValue> value) => _kernel.Encode(value.Kernel);

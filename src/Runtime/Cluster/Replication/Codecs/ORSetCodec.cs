@@ -6,7 +6,7 @@ namespace Arbor.Cluster.Replication.Codecs;
 internal sealed class ORSetCodec<T>(TermCodec<T> element) : CrdtCodec<ORSet<T>>
     where T : notnull
 {
-    private readonly KernelCodec<T, bool> _kernel = new(element, payload: null, decodePayload: null);
+    private readonly KernelCodec<T, bool> _kernel = new(element, payload: null, decodePayload: null, implicitPayload: ORSet<T>.Present);
 
     public override object Encode(ORSet<T> value) => _kernel.Encode(value.Kernel);
 
