@@ -220,6 +220,70 @@ public sealed class ReplicatorTests
     }
 
     [Fact]
+    public async Task A_delta_after_a_gap_is_joined_and_the_state_is_asked_for()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await cluster.StartMeshAsync(2);
+        var set = await Replicated.StartAsync(nodes[1], "gaps", SetCodec, Fast);
+        var peer = await Probe.StartAsync(nodes[0]); // plays a replicator whose deltas 1..4 were lost
+        var delta = SetCodec.Encode(ORSet<string>.Empty.AddDelta("peer@h/1", "seen"));
+        var target = nodes[1].NodeName!;
+        peer.Do(context => context.Node.Send("arbor_crdt:gaps", target, new ErlangTuple(Atom.Of("arbor_crdt"), Atom.Of("delta"), context.Self, 7L, 5L, delta)));
+
+        var request = await peer.NextAsync<ErlangTuple>(message => message.Count == 3 && message[1] is Atom kind && kind.Name == "need_state");
+        Assert.Equal(target, Assert.IsType<Pid>(request[2]).Node); // asked by the replicator on nodes[1]
+        await set.WaitForAsync(value => value.Contains("seen"), TestCluster.Wait);
+    }
+
+    [Fact]
+    public async Task Fire_and_forget_updates_apply_in_order_and_a_failing_one_is_only_logged()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await cluster.StartMeshAsync(1);
+        var counter = await Replicated.StartAsync(nodes[0], "casts", CrdtCodecs.PNCounter, Fast);
+        counter.Update((value, replica) => value.IncrementDelta(replica, 2));
+        counter.Update((_, _) => throw new InvalidOperationException("ignored"));
+        counter.Update((value, replica) => value.IncrementDelta(replica, 3));
+        await counter.WaitForAsync(value => value.Value == 5, TestCluster.Wait);
+        Assert.True(counter.Pid.IsAlive);
+    }
+
+    [Fact]
+    public async Task An_unsubscribed_process_gets_no_further_changes()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await cluster.StartMeshAsync(1);
+        var counter = await Replicated.StartAsync(nodes[0], "quiet", CrdtCodecs.PNCounter, Fast);
+        var probe = await Probe.StartAsync(nodes[0]);
+        counter.Subscribe(probe.Pid);
+        Assert.Equal(0, (await probe.NextAsync<ReplicaChanged<PNCounter>>()).Value.Value);
+
+        counter.Unsubscribe(probe.Pid);
+        await counter.UpdateAsync((value, replica) => value.IncrementDelta(replica, 1));
+        await counter.UpdateAsync((value, replica) => value.IncrementDelta(replica, 1));
+        counter.Subscribe(probe.Pid);
+
+        // Had the unsubscribe not taken, the change to 1 would come first; the replicator sends in order.
+        Assert.Equal(2, (await probe.NextAsync<ReplicaChanged<PNCounter>>()).Value.Value);
+    }
+
+    [Fact]
+    public async Task A_stopped_replicator_can_be_started_again_and_refills_from_the_members()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await cluster.StartMeshAsync(2);
+        var sets = await StartEverywhereAsync(nodes, "again", SetCodec);
+        await sets[0].UpdateAsync((set, replica) => set.AddDelta(replica, "kept"));
+        await sets[1].WaitForAsync(value => value.Contains("kept"), TestCluster.Wait);
+
+        await sets[1].StopAsync();
+        Assert.False(sets[1].Pid.IsAlive);
+        var again = await Replicated.StartAsync(nodes[1], "again", SetCodec, Fast);
+        Assert.NotSame(sets[1], again);
+        await again.WaitForAsync(value => value.Contains("kept"), TestCluster.Wait);
+    }
+
+    [Fact]
     public async Task Starting_checks_its_arguments_and_returns_a_running_value()
     {
         await using var cluster = new TestCluster();
