@@ -42,6 +42,20 @@ public sealed class CrdtCodecTests
     }
 
     [Fact]
+    public void A_delta_travels_with_the_keys_it_touched_and_removes_them_on_the_receiver()
+    {
+        var map = LwwMap<string, long>.Empty.Apply(s => s.SetDelta(A, "x", 1)).Apply(s => s.SetDelta(A, "y", 2));
+        var remove = map.RemoveDelta("x");
+        Assert.Equal(3, ((ErlangTuple)MapCodec.Encode(remove)).Count); // {Context, Entries, [x]}
+        Assert.Equal(2, ((ErlangTuple)MapCodec.Encode(map)).Count);    // a state: {Context, Entries}
+
+        var receiver = LwwMap<string, long>.Empty.Join(RoundTrip(MapCodec, map)).Join(RoundTrip(MapCodec, remove));
+        Assert.False(receiver.ContainsKey("x"));
+        Assert.True(receiver.ContainsKey("y"));
+        Assert.Equal(map.Join(remove), receiver);
+    }
+
+    [Fact]
     public void A_user_supplied_value_codec_carries_its_own_type()
     {
         var point = TermCodec.Create<(int X, int Y)>(

@@ -29,11 +29,10 @@ public sealed class CrdtSemanticsTests
     [Fact]
     public void An_increment_delta_carries_the_replicas_new_count_so_a_lost_delta_is_covered_by_the_next()
     {
-        var a = GCounter.Empty;
-        var first = a.IncrementDelta(A, 2);
-        a = a.Join(first);
-        var second = a.IncrementDelta(A, 3);
-        a = a.Join(second);
+        var a = GCounter.Empty.Apply(s => s.IncrementDelta(A, 2), out var first);
+        a = a.Apply(s => s.IncrementDelta(A, 3), out var second);
+        Assert.Equal(5, a.Value);
+        Assert.Equal(5, second.Counts[A]);
 
         Assert.Equal(5, GCounter.Empty.Join(second).Value); // first was lost: second still carries A's total
         Assert.Equal(5, GCounter.Empty.Join(second).Join(first).Value);

@@ -7,7 +7,8 @@ namespace Arbor.Cluster.Replication;
 /// context <c>{[{Replica, UpTo}], [Dot]}</c>):
 /// <list type="bullet">
 /// <item><see cref="GCounter"/>: <c>[{Replica, Count}]</c>; <see cref="PNCounter"/>: <c>{Increments, Decrements}</c>.</item>
-/// <item><see cref="ORSet{T}"/>: <c>{Context, [{Element, [{Replica, Counter}]}]}</c>.</item>
+/// <item><see cref="ORSet{T}"/>: <c>{Context, [{Element, [{Replica, Counter}]}]}</c>; a delta adds a third element, the
+/// keys it touched beyond its entries (<c>[Element]</c>), so a receiver visits only those (the same for the map).</item>
 /// <item><see cref="LwwMap{TKey, TValue}"/>: <c>{Context, [{Key, [{Replica, Counter, {Timestamp, Value}}]}]}</c>.</item>
 /// </list>
 /// </summary>

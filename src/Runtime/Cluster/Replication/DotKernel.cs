@@ -10,6 +10,9 @@ namespace Arbor.Cluster.Replication;
 /// a dot present on both sides, or on one side when the other has not seen it; a dot one side has seen but no longer
 /// stores was removed there, so it goes. Removing a key therefore only needs its dots in a delta's context — no
 /// tombstones.
+/// <para>A delta also knows the keys it <see cref="Touched"/>: its context holds dots of those keys only (a dot is made
+/// for one key), so joining it into a replica visits those keys instead of walking the whole replica. A replica state
+/// (and a decoded full state) has no such set and is joined key by key.</para>
 /// </summary>
 /// <typeparam name="TKey">The key (set element or map key).</typeparam>
 /// <typeparam name="TPayload">What each dot carries (nothing for a set, the stamped value for a map).</typeparam>
@@ -18,10 +21,11 @@ internal sealed class DotKernel<TKey, TPayload> : IEquatable<DotKernel<TKey, TPa
 {
     private static readonly ImmutableDictionary<Dot, TPayload> NoDots = ImmutableDictionary<Dot, TPayload>.Empty;
 
-    public DotKernel(ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>> entries, CausalContext context)
+    public DotKernel(ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>> entries, CausalContext context, ImmutableHashSet<TKey>? touched = null)
     {
         Entries = entries;
         Context = context;
+        Touched = touched;
     }
 
     public static DotKernel<TKey, TPayload> Empty { get; } = new(ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>>.Empty, CausalContext.Empty);
@@ -30,6 +34,9 @@ internal sealed class DotKernel<TKey, TPayload> : IEquatable<DotKernel<TKey, TPa
     public ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>> Entries { get; }
 
     public CausalContext Context { get; }
+
+    /// <summary>For a delta: every key whose dots its context may cover (a superset of its entries' keys); null for a state.</summary>
+    public ImmutableHashSet<TKey>? Touched { get; }
 
     /// <summary>A delta that supports <paramref name="key"/> with a new dot of replica <paramref name="replica"/> and covers the key's current dots (so they go).</summary>
     public DotKernel<TKey, TPayload> AddDelta(string replica, TKey key, TPayload payload)
@@ -43,12 +50,13 @@ internal sealed class DotKernel<TKey, TPayload> : IEquatable<DotKernel<TKey, TPa
 
         return new DotKernel<TKey, TPayload>(
             ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>>.Empty.Add(key, NoDots.Add(dot, payload)),
-            CausalContext.Of(covered));
+            CausalContext.Of(covered),
+            ImmutableHashSet.Create(key));
     }
 
     /// <summary>A delta that covers the current dots of <paramref name="key"/>: it goes unless a concurrent add supports it again.</summary>
     public DotKernel<TKey, TPayload> RemoveDelta(TKey key) =>
-        Entries.TryGetValue(key, out var current) ? new(Empty.Entries, CausalContext.Of(current.Keys)) : Empty;
+        Entries.TryGetValue(key, out var current) ? new(Empty.Entries, CausalContext.Of(current.Keys), ImmutableHashSet.Create(key)) : Empty;
 
     /// <summary>A delta that covers every current dot.</summary>
     public DotKernel<TKey, TPayload> ClearDelta()
@@ -71,44 +79,59 @@ internal sealed class DotKernel<TKey, TPayload> : IEquatable<DotKernel<TKey, TPa
         }
 
         ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>>.Builder? entries = null;
-
-        // Keys this side holds: drop dots the other side has seen and removed, add the other's dots this side has not seen.
-        foreach (var (key, mine) in Entries)
+        if (other.Touched is { } touched)
         {
-            other.Entries.TryGetValue(key, out var theirs);
-            var merged = JoinDots(mine, theirs, Context, other.Context);
-            if (!ReferenceEquals(merged, mine))
+            // A delta: only the keys it touched can change.
+            foreach (var key in touched)
             {
-                entries ??= Entries.ToBuilder();
-                if (merged.IsEmpty)
-                {
-                    entries.Remove(key);
-                }
-                else
-                {
-                    entries[key] = merged;
-                }
+                var has = Entries.TryGetValue(key, out var mine);
+                other.Entries.TryGetValue(key, out var theirs);
+                Merge(ref entries, key, has ? mine! : NoDots, JoinDots(has ? mine! : NoDots, theirs, Context, other.Context));
             }
         }
-
-        // Keys only the other side holds: its dots this side has not seen yet.
-        foreach (var (key, theirs) in other.Entries)
+        else
         {
-            if (Entries.ContainsKey(key))
+            // Keys this side holds: drop dots the other side has seen and removed, add the other's dots this side has not seen.
+            foreach (var (key, mine) in Entries)
             {
-                continue;
+                other.Entries.TryGetValue(key, out var theirs);
+                Merge(ref entries, key, mine, JoinDots(mine, theirs, Context, other.Context));
             }
 
-            var merged = JoinDots(NoDots, theirs, Context, other.Context);
-            if (!merged.IsEmpty)
+            // Keys only the other side holds: its dots this side has not seen yet.
+            foreach (var (key, theirs) in other.Entries)
             {
-                entries ??= Entries.ToBuilder();
-                entries[key] = merged;
+                if (!Entries.ContainsKey(key))
+                {
+                    Merge(ref entries, key, NoDots, JoinDots(NoDots, theirs, Context, other.Context));
+                }
             }
         }
 
         var context = Context.Join(other.Context);
-        return entries is null && ReferenceEquals(context, Context) ? this : new(entries?.ToImmutable() ?? Entries, context);
+        var joinedTouched = Touched is not null && other.Touched is not null ? Touched.Union(other.Touched) : null;
+        return entries is null && ReferenceEquals(context, Context) && ReferenceEquals(joinedTouched, Touched)
+            ? this
+            : new(entries?.ToImmutable() ?? Entries, context, joinedTouched);
+    }
+
+    private void Merge(
+        ref ImmutableDictionary<TKey, ImmutableDictionary<Dot, TPayload>>.Builder? entries, TKey key, ImmutableDictionary<Dot, TPayload> before, ImmutableDictionary<Dot, TPayload> after)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return;
+        }
+
+        entries ??= Entries.ToBuilder();
+        if (after.IsEmpty)
+        {
+            entries.Remove(key);
+        }
+        else
+        {
+            entries[key] = after;
+        }
     }
 
     /// <summary>The dots of one key after a join; <paramref name="mine"/> itself when nothing changes.</summary>

@@ -6,8 +6,9 @@ using Arbor.Distribution.Terms;
 namespace Arbor.Cluster.Replication.Codecs;
 
 /// <summary>
-/// The term of a <see cref="DotKernel{TKey, TPayload}"/>: <c>{Context, [{Key, [DotEntry]}]}</c>, where a dot entry is
-/// <c>{Node, Counter}</c> or, when dots carry a payload, <c>{Node, Counter, Payload}</c>. Decoding also checks the
+/// The term of a <see cref="DotKernel{TKey, TPayload}"/>: <c>{Context, [{Key, [DotEntry]}]}</c> for a state and
+/// <c>{Context, [{Key, [DotEntry]}], [TouchedKey]}</c> for a delta (the keys it touched beyond its entries, such as removed
+/// ones), where a dot entry is <c>{Replica, Counter}</c> or, when dots carry a payload, <c>{Replica, Counter, Payload}</c>. Decoding also checks the
 /// kernel's invariants: every stored dot is in the context and belongs to one key, and no key appears twice. Without a
 /// payload codec every decoded dot carries <paramref name="implicitPayload"/>.
 /// </summary>
@@ -32,13 +33,28 @@ internal sealed class KernelCodec<TKey, TPayload>(
             entries.Add(new ErlangTuple(key.Encode(k), CrdtTerms.List(dotTerms)));
         }
 
-        return new ErlangTuple(CrdtTerms.Context(kernel.Context), CrdtTerms.List(entries));
+        if (kernel.Touched is not { } touched)
+        {
+            return new ErlangTuple(CrdtTerms.Context(kernel.Context), CrdtTerms.List(entries));
+        }
+
+        var removed = new List<object>();
+        foreach (var k in touched)
+        {
+            if (!kernel.Entries.ContainsKey(k))
+            {
+                removed.Add(key.Encode(k));
+            }
+        }
+
+        return new ErlangTuple(CrdtTerms.Context(kernel.Context), CrdtTerms.List(entries), CrdtTerms.List(removed));
     }
 
     public bool TryDecode(object term, out DotKernel<TKey, TPayload> kernel, out string error)
     {
         kernel = DotKernel<TKey, TPayload>.Empty;
-        if (!CrdtTerms.TryTuple(term, 2, "A replicated set or map", out var tuple, out error) ||
+        var isDelta = term is ErlangTuple { Count: 3 };
+        if (!CrdtTerms.TryTuple(term, isDelta ? 3 : 2, "A replicated set or map", out var tuple, out error) ||
             !CrdtTerms.TryContext(tuple[0], out var context, out error) ||
             !CrdtTerms.TryList(tuple[1], "The entries", out var entryTerms, out error))
         {
@@ -97,7 +113,31 @@ internal sealed class KernelCodec<TKey, TPayload>(
             }
         }
 
-        kernel = new DotKernel<TKey, TPayload>(entries.ToImmutable(), context);
+        ImmutableHashSet<TKey>? touched = null;
+        if (isDelta)
+        {
+            if (!CrdtTerms.TryList(tuple[2], "A delta's touched keys", out var touchedTerms, out error))
+            {
+                return false;
+            }
+
+            var keys = ImmutableHashSet.CreateBuilder<TKey>();
+            keys.UnionWith(entries.Keys);
+            foreach (var touchedTerm in touchedTerms)
+            {
+                if (!key.TryDecode(touchedTerm, out var k) || k is null)
+                {
+                    error = $"A touched key is not a {key.Name}: {CrdtTerms.Describe(touchedTerm)}.";
+                    return false;
+                }
+
+                keys.Add(k);
+            }
+
+            touched = keys.ToImmutable();
+        }
+
+        kernel = new DotKernel<TKey, TPayload>(entries.ToImmutable(), context, touched);
         return true;
     }
 
