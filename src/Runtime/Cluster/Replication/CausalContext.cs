@@ -70,19 +70,58 @@ public sealed class CausalContext : IEquatable<CausalContext>
             return other;
         }
 
+        // Incremental: only the other's entries are added, and only the replicas they advanced are compacted, so joining
+        // a small delta into a large context (or many deltas into a delta-group) does not re-sort the whole cloud.
         var vector = Vector.ToBuilder();
-        foreach (var (node, upTo) in other.Vector)
+        var advanced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (replica, upTo) in other.Vector)
         {
-            if (!vector.TryGetValue(node, out var mine) || mine < upTo)
+            if (vector.GetValueOrDefault(replica) < upTo)
             {
-                vector[node] = upTo;
+                vector[replica] = upTo;
+                advanced.Add(replica);
             }
         }
 
-        var cloud = new List<Dot>(Cloud.Count + other.Cloud.Count);
-        cloud.AddRange(Cloud);
-        cloud.AddRange(other.Cloud);
-        return Compact(vector.ToImmutable(), cloud);
+        var cloud = Cloud.ToBuilder();
+        if (advanced.Count > 0 && cloud.Count > 0)
+        {
+            // The vector jumped: drop the cloud dots it now covers.
+            var covered = new List<Dot>();
+            foreach (var dot in cloud)
+            {
+                if (advanced.Contains(dot.Replica) && dot.Counter <= vector[dot.Replica])
+                {
+                    covered.Add(dot);
+                }
+            }
+
+            cloud.ExceptWith(covered);
+        }
+
+        foreach (var dot in other.Cloud)
+        {
+            if (dot.Counter > vector.GetValueOrDefault(dot.Replica) && cloud.Add(dot))
+            {
+                advanced.Add(dot.Replica);
+            }
+        }
+
+        foreach (var replica in advanced)
+        {
+            var upTo = vector.GetValueOrDefault(replica);
+            while (cloud.Remove(new Dot(replica, upTo + 1)))
+            {
+                upTo++;
+            }
+
+            if (upTo > 0)
+            {
+                vector[replica] = upTo;
+            }
+        }
+
+        return new CausalContext(vector.ToImmutable(), cloud.ToImmutable());
     }
 
     /// <summary>Whether every dot of <paramref name="other"/> is in this context.</summary>
