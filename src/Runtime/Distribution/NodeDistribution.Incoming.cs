@@ -155,6 +155,11 @@ internal sealed partial class NodeDistribution
             return;
         }
 
+        if (name == GlobalAtoms.NameServer && TryAnswerGlobal(connection, message))
+        {
+            return;
+        }
+
         if (Node.Whereis(name.Name).Process is { } process)
         {
             Deliver(process, from, message);

@@ -47,6 +47,17 @@ handle_call({spawn_request, Node, M, F, A, Opts}, _From, S) ->
     end;
 handle_call({spawn, Node, M, F, A}, _From, S) ->
     {reply, try {ok, spawn(Node, M, F, A)} catch error:Reason -> {error, Reason} end, S};
+handle_call(global_sync, From, S) ->
+    %% global:sync/0 in a helper with a bound, so a node that never synchronises cannot hang the peer.
+    spawn(fun() ->
+                  Self = self(),
+                  Syncer = spawn(fun() -> Self ! {synced, global:sync()} end),
+                  receive {synced, Result} -> gen_server:reply(From, Result)
+                  after 10000 -> exit(Syncer, kill), gen_server:reply(From, sync_timeout)
+                  end
+          end),
+    {noreply, S};
+handle_call(nodes, _From, S) -> {reply, {nodes(), nodes(hidden)}, S};
 handle_call({await, Key}, From, S = #{events := Events, waiting := Waiting}) ->
     case maps:take(Key, Events) of
         {Value, Rest} -> {reply, Value, S#{events := Rest}};
