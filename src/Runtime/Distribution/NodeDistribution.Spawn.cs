@@ -78,14 +78,16 @@ internal sealed partial class NodeDistribution
             throw new ArgumentException("a spawn reply is {31, ReqId, To, Flags, Result}");
         }
 
+        var error = reply[4] as Atom?;
         var child = reply[4] switch
         {
-            ErlangPid pid => FromWire(pid),
+            ErlangPid pid when pid.Node.Name == connection.PeerName => FromWire(pid),
+            ErlangPid => throw new ArgumentException("a spawn reply's pid must be a process of the replying node"),
             Atom => Pid.None,
             _ => throw new ArgumentException("a spawn reply's result is a pid or an atom"),
         };
 
-        var linked = (flags & SpawnReplyFlags.Link) != 0 && !child.IsNone;
+        var linked = (flags & SpawnReplyFlags.Link) != 0 && error is null;
         if (!connection.Signals.Spawns.TryGetValue(KeyOf(id), out var spawn))
         {
             // Nobody waits any more (timed out): a process started for us with a link must not live on unsupervised.
@@ -97,9 +99,9 @@ internal sealed partial class NodeDistribution
             return;
         }
 
-        if (child.IsNone)
+        if (error is { } refused)
         {
-            spawn.TryFinish(ResultOf((Atom)reply[4], spawn));
+            spawn.TryFinish(ResultOf(refused, spawn));
             return;
         }
 
@@ -139,6 +141,11 @@ internal sealed partial class NodeDistribution
     private void OnSpawnRequest(Connection connection, ErlangTuple control, object? payload, bool traced)
     {
         var request = SpawnRequest.Parse(control, payload, traced);
+        if (request.From.Node.Name != connection.PeerName)
+        {
+            throw new ArgumentException("a spawn request's parent must be a process of the requesting node");
+        }
+
         var name = request.Module.Name;
         if (request.BadOption is { } option)
         {
