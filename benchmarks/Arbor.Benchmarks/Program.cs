@@ -50,6 +50,13 @@ public static class Program
             return;
         }
 
+        if (args is ["cluster", ..])
+        {
+            var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1.0;
+            await Cluster.ClusterRun.RunAsync(scale);
+            return;
+        }
+
         if (args is ["quick", ..])
         {
             var scale = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1.0;

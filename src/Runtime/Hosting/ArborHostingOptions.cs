@@ -39,6 +39,22 @@ public sealed class ArborHostingOptions
     /// <summary>Threads that run handlers marked <c>Dirty = true</c>; see <see cref="ArborNodeOptions.DirtySchedulers"/>.</summary>
     public int DirtySchedulers { get; set; } = new ArborNodeOptions().DirtySchedulers;
 
+    /// <summary>
+    /// The node's name (<c>alive</c> or <c>alive@host</c>) to make it a distributed node; null (the default) for a local
+    /// one. See <see cref="ArborNodeOptions.Name"/>. Distribution, and the cluster when <see cref="Cluster"/> is set,
+    /// start with the host, before the root supervisor's children, so the children can reach other nodes at once.
+    /// </summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>The distribution cookie; see <see cref="ArborNodeOptions.Cookie"/>.</summary>
+    public string? Cookie { get; set; }
+
+    /// <summary>Ports, EPMD, TLS and tick settings of a distributed node; see <see cref="ArborNodeOptions.Distribution"/>.</summary>
+    public Arbor.Distribution.DistributionOptions Distribution { get; set; } = new();
+
+    /// <summary>Cluster membership (seeds or a DNS name); needs <see cref="NodeName"/>. See <see cref="ArborNodeOptions.Cluster"/>.</summary>
+    public Arbor.Cluster.ClusterOptions? Cluster { get; set; }
+
     /// <summary>The child spec factories, in start order (they stop in reverse order).</summary>
     internal IReadOnlyList<Func<IServiceProvider, ChildSpec>> Children => _children;
 

@@ -61,6 +61,13 @@ public sealed class ArborRootSupervisor : IHostedService
             throw new InvalidOperationException("The Arbor root supervisor is already running.");
         }
 
+        if (_options.NodeName is { } name && _node.NodeName is null)
+        {
+            // A distributed node: listening, EPMD and cluster membership come up before any child, so a child's init can
+            // already reach other nodes. A failure here fails the host's start with its own message.
+            await _node.StartDistributedPartAsync(name, ArborServiceCollectionExtensions.NodeOptions(_services)).ConfigureAwait(false);
+        }
+
         var children = _options.Children
             .Concat(_registeredChildren.Select(child => child.CreateSpec))
             .Select((createSpec, index) => createSpec(_services)

@@ -56,22 +56,25 @@ public static class ArborServiceCollectionExtensions
         return services;
     }
 
-    private static ArborNode CreateNode(IServiceProvider provider)
+    private static ArborNode CreateNode(IServiceProvider provider) =>
+        // A service factory cannot await: the node is created here, and a distributed node's network part is started by
+        // the root supervisor's StartAsync (see ArborRootSupervisor), with the host, before the root's children.
+        ArborNode.CreateLocalPart(NodeOptions(provider));
+
+    /// <summary>The node's options, from the hosting options and the host's logging.</summary>
+    internal static ArborNodeOptions NodeOptions(IServiceProvider provider)
     {
         var hosting = provider.GetRequiredService<ArborHostingOptions>();
-        var options = new ArborNodeOptions
+        return new ArborNodeOptions
         {
             LoggerFactory = provider.GetService<ILoggerFactory>(),
             CrashReportDetail = hosting.CrashReportDetail,
             LongTurnThreshold = hosting.LongTurnThreshold,
             DirtySchedulers = hosting.DirtySchedulers,
+            Name = hosting.NodeName,
+            Cookie = hosting.Cookie,
+            Distribution = hosting.Distribution ?? throw new InvalidOperationException("ArborHostingOptions.Distribution cannot be null."),
+            Cluster = hosting.Cluster,
         };
-
-        // Starting a node is synchronous today; the ValueTask leaves room for nodes that connect somewhere. A DI factory
-        // cannot await, so an asynchronous start would be a bug to fix here, not something to block on.
-        var starting = ArborNode.StartAsync(options);
-        return starting.IsCompletedSuccessfully
-            ? starting.Result
-            : throw new InvalidOperationException("ArborNode.StartAsync did not complete synchronously; the hosting integration must start it from a hosted service.");
     }
 }

@@ -50,6 +50,16 @@ public sealed partial class ArborNode : IAsyncDisposable
     {
         // Bad options throw here, synchronously, before anything starts; only a distributed node has work to await.
         options ??= new ArborNodeOptions();
+        var node = CreateLocalPart(options);
+        return options.Name is { } name ? StartDistributionAsync(node, name, options) : new(node);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="options"/> and creates the node without starting its distribution, which
+    /// <see cref="StartDistributedPartAsync"/> adds: for a host whose service factory cannot await (see <c>AddArbor</c>).
+    /// </summary>
+    internal static ArborNode CreateLocalPart(ArborNodeOptions options)
+    {
         if (options.Cluster is { } cluster)
         {
             cluster.Validate();
@@ -59,19 +69,14 @@ public sealed partial class ArborNode : IAsyncDisposable
             }
         }
 
-        var node = new ArborNode(options);
-        return options.Name is { } name ? StartDistributionAsync(node, name, options) : new(node);
+        return new ArborNode(options);
     }
 
     private static async ValueTask<ArborNode> StartDistributionAsync(ArborNode node, string name, ArborNodeOptions options)
     {
         try
         {
-            node.Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(node, name, options.Cookie, options.Distribution).ConfigureAwait(false);
-            if (options.Cluster is { } cluster)
-            {
-                node.ClusterService = await Arbor.Cluster.ArborCluster.StartAsync(node, cluster).ConfigureAwait(false);
-            }
+            await node.StartDistributedPartAsync(name, options).ConfigureAwait(false);
         }
         catch
         {
@@ -80,6 +85,21 @@ public sealed partial class ArborNode : IAsyncDisposable
         }
 
         return node;
+    }
+
+    /// <summary>Starts distribution (listening, EPMD) and, when configured, cluster membership; the caller disposes the node if this throws.</summary>
+    internal async Task StartDistributedPartAsync(string name, ArborNodeOptions options)
+    {
+        if (Distribution is not null)
+        {
+            throw new InvalidOperationException($"This node's distribution is already started (as {NodeName}).");
+        }
+
+        Distribution = await Arbor.Distribution.NodeDistribution.StartAsync(this, name, options.Cookie, options.Distribution).ConfigureAwait(false);
+        if (options.Cluster is { } cluster)
+        {
+            ClusterService = await Arbor.Cluster.ArborCluster.StartAsync(this, cluster).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The logger factory crash and supervisor reports are written to.</summary>

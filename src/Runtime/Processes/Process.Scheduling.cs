@@ -47,6 +47,9 @@ internal sealed partial class Process
     /// <summary>Queues the process on its scheduler (it is scheduled and not in a run-next slot).</summary>
     internal void Requeue() => Scheduler.Queue(this);
 
+    /// <summary>Like <see cref="Requeue"/>, from a thread about to return to the run queue (see <see cref="Scheduling.ProcessScheduler.Yield"/>).</summary>
+    internal void RequeueYielding() => Scheduler.Yield(this);
+
     /// <summary>One turn: runs queued work up to the fairness budget, then goes idle or re-queues itself.</summary>
     internal void RunTurn(WorkerThread thread) => Run(thread);
 
@@ -75,7 +78,8 @@ internal sealed partial class Process
                       (waiting ? Volatile.Read(ref _pendingDone) != 0 : MailboxStack.HasItems(ref _inbox));
         if (hasWork && TryWake())
         {
-            Scheduler.Queue(this);
+            // This thread goes back to the run queue right after: no other thread needs waking for it.
+            Scheduler.Yield(this);
         }
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class Process
             if (budget <= 0)
             {
                 // The turn's budget is spent: let others run; the queued work item resumes this process.
-                Scheduler.Queue(this);
+                Scheduler.Yield(this);
                 return;
             }
 
@@ -209,7 +209,7 @@ internal sealed partial class Process
             if (budget <= 0)
             {
                 _batch = next;
-                Scheduler.Queue(this);
+                Scheduler.Yield(this);
                 return false;
             }
 

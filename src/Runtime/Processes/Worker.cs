@@ -92,7 +92,7 @@ internal static class Worker
 
                 if (process is not null && chain == MaxChain)
                 {
-                    process.Requeue();
+                    process.RequeueYielding();
                     return;
                 }
             }

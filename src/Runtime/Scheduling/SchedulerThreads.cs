@@ -14,8 +14,11 @@ namespace Arbor.Scheduling;
 /// <remarks>
 /// <para>
 /// The queue is one lock-free FIFO. A core thread that finds it empty spins briefly, then parks; a producer wakes one
-/// parked core thread (at most one wake-up in flight, and a woken thread that finds more work wakes the next), so a
-/// burst of casts costs few wake-ups, and ordinary load never runs more threads than cores.
+/// parked core thread only when no thread is spinning (a spinner takes the item within microseconds; at most one
+/// wake-up in flight, and a woken thread that finds more work wakes the next), so a burst of casts costs few wake-ups,
+/// and ordinary load never runs more threads than cores. A process that yields at the end of its turn
+/// (<see cref="Yield"/>) wakes nobody: the yielding thread takes the queue's next item itself. Waking a parked thread
+/// there cost the hot path dearly on two cores: the woken thread found nothing, spun, and took a core from the producer.
 /// </para>
 /// <para>
 /// <see cref="ReserveKept"/> reserve threads are started in the background with the first node and stay parked; starting
@@ -48,6 +51,13 @@ internal sealed class SchedulerThreads : ProcessScheduler
     private readonly Role _reserve = new(MaxReserveThreads);
     private readonly SemaphoreSlim _spawn = new(0);
     private int _wakePending;
+
+    /// <summary>Threads spinning on an empty queue: while one is, a producer need not wake a parked thread.</summary>
+    private int _spinning;
+
+    /// <summary>The scheduler whose loop runs on this thread, if any.</summary>
+    [ThreadStatic]
+    private static SchedulerThreads? t_servedBy;
     private int _names;
     private int _toStart;
     private int _spawnerStarted;
@@ -67,7 +77,14 @@ internal sealed class SchedulerThreads : ProcessScheduler
 
     public override void Queue(IThreadPoolWorkItem work)
     {
+        // The enqueue is a full fence: a spinner that stops spinning and parks re-reads the queue after announcing it
+        // (see TryTakeAfterAnnouncingPark), so either it sees this item or this producer sees it parked.
         _queue.Enqueue(work);
+        if (Volatile.Read(ref _spinning) > 0)
+        {
+            return;
+        }
+
         if (Volatile.Read(ref _core.Parked) > 0)
         {
             WakeCore();
@@ -80,6 +97,22 @@ internal sealed class SchedulerThreads : ProcessScheduler
                 Spawn(ReserveKept);
             }
         }
+    }
+
+    /// <summary>
+    /// Queues work the current thread hands back just before it returns to this scheduler's queue (a turn whose budget is
+    /// spent, a process going idle with more work): that thread takes the next item itself, so nobody is woken, unless
+    /// the thread still has hand-offs to run first or is not one of this scheduler's threads.
+    /// </summary>
+    public override void Yield(IThreadPoolWorkItem work)
+    {
+        if (t_servedBy == this && !Worker.This.HasHandOffs)
+        {
+            _queue.Enqueue(work);
+            return;
+        }
+
+        Queue(work);
     }
 
     /// <summary>
@@ -202,6 +235,7 @@ internal sealed class SchedulerThreads : ProcessScheduler
             StartRequested();
         }
 
+        t_servedBy = this;
         var self = Worker.This;
         self.NativeId = ThreadNiceness.CurrentThreadId();
         // On Linux a thread is lowered by its kernel id: without one (no gettid), the thread is never demoted.
@@ -237,26 +271,41 @@ internal sealed class SchedulerThreads : ProcessScheduler
         }
     }
 
-    /// <summary>Takes the next item, spinning a little on an empty queue; wakes another core thread if more is queued.</summary>
+    /// <summary>
+    /// Takes the next item, spinning a little on an empty queue (counted in <c>_spinning</c>, so producers leave parked
+    /// threads asleep); wakes another core thread if more is queued and nobody else is spinning.
+    /// </summary>
     private bool TryTake(Role role, out IThreadPoolWorkItem work)
     {
-        for (var spin = 0; spin < SpinsBeforeParking; spin++)
+        if (_queue.TryDequeue(out work!))
         {
-            if (_queue.TryDequeue(out work!))
-            {
-                if (role == _core && !_queue.IsEmpty && Volatile.Read(ref _core.Parked) > 0)
-                {
-                    WakeCore();
-                }
-
-                return true;
-            }
-
-            Thread.SpinWait(20);
+            WakeNextIfMoreQueued(role);
+            return true;
         }
 
+        Interlocked.Increment(ref _spinning);
+        for (var spin = 0; spin < SpinsBeforeParking; spin++)
+        {
+            Thread.SpinWait(20);
+            if (_queue.TryDequeue(out work!))
+            {
+                Interlocked.Decrement(ref _spinning);
+                WakeNextIfMoreQueued(role);
+                return true;
+            }
+        }
+
+        Interlocked.Decrement(ref _spinning);
         work = null!;
         return false;
+    }
+
+    private void WakeNextIfMoreQueued(Role role)
+    {
+        if (role == _core && !_queue.IsEmpty && Volatile.Read(ref _spinning) == 0 && Volatile.Read(ref _core.Parked) > 0)
+        {
+            WakeCore();
+        }
     }
 
     /// <summary>Counts this thread as parked, then looks once more (a producer that missed the count left work behind).</summary>
@@ -277,6 +326,12 @@ internal sealed class SchedulerThreads : ProcessScheduler
     private void Leave(Role role)
     {
         Interlocked.Decrement(ref role.Threads);
+        if (!_queue.IsEmpty && Volatile.Read(ref _core.Parked) > 0)
+        {
+            // What this thread yielded last (see Yield) must not wait for the replacement to start.
+            WakeCore();
+        }
+
         if (role == _core)
         {
             TryStartThread(_core);
