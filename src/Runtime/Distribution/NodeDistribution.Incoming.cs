@@ -124,8 +124,10 @@ internal sealed partial class NodeDistribution
                 OnMonitorExit(connection, AsReference(tuple[3]), payload);
                 return null;
             case ControlTag.SpawnRequest or ControlTag.SpawnRequestTT:
-                // Not negotiated (Arbor cannot run Erlang code); a peer that sends it anyway is ignored.
-                Logger.LogDebug("Ignored a spawn request from {Peer}", connection.PeerName);
+                OnSpawnRequest(connection, tuple, payload, traced: tag == ControlTag.SpawnRequestTT);
+                return null;
+            case ControlTag.SpawnReply or ControlTag.SpawnReplyTT when tuple.Count == (tag == ControlTag.SpawnReply ? 5 : 6):
+                OnSpawnReply(connection, tuple);
                 return null;
             default:
                 Logger.LogDebug("Ignored control message {Tag} from {Peer}", tag, connection.PeerName);
@@ -157,6 +159,11 @@ internal sealed partial class NodeDistribution
     {
         var message = PidMapping.FromWire(payload, this);
         if (name == ControlAtoms.NetKernel && TryAnswerNetKernel(from, message))
+        {
+            return;
+        }
+
+        if (name == GlobalAtoms.NameServer && TryAnswerGlobal(connection, message))
         {
             return;
         }
