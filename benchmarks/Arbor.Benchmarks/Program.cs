@@ -15,6 +15,7 @@ namespace Arbor.Benchmarks;
 /// gen_statem and gen_event workloads are Arbor's alone there, compared with Erlang/OTP).
 /// <c>-- starvation MODE [busy] [holdMs]</c> runs the scheduling scenario (handlers hogging threads, see <see cref="StarvationRun"/>).
 /// <c>-- remote BEAM_DIR [scale]</c> runs the distribution workloads for <c>benchmarks/remote.sh</c>.
+/// <c>-- converge [rounds] [keys]</c> times replicated values converging after a partition heals (see <see cref="Cluster.ConvergenceRun"/>).
 /// </summary>
 public static class Program
 {
@@ -46,7 +47,15 @@ public static class Program
         if (args is ["remote", var beams, ..])
         {
             var scale = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1.0;
-            await Distribution.RemoteRun.RunAsync(beams, scale);
+            await Distribution.RemoteRun.RunAsync(beams, scale, args.Length > 3 ? args[3] : null);
+            return;
+        }
+
+        if (args is ["converge", ..])
+        {
+            var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            var keys = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+            await Cluster.ConvergenceRun.RunAsync(rounds, keys);
             return;
         }
 

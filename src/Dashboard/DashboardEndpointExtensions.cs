@@ -2,9 +2,7 @@ using System;
 using Arbor.Dashboard.Api;
 using Arbor.Dashboard.Assets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Arbor.Dashboard;
 
@@ -36,15 +34,4 @@ public static class DashboardEndpointExtensions
         DashboardActions.Map(group, dashboard);
         return group;
     }
-}
-
-/// <summary>What the dashboard's endpoints share: the options and the node they show.</summary>
-internal sealed class DashboardContext(ArborDashboardOptions options)
-{
-    public ArborDashboardOptions Options { get; } = options;
-
-    /// <summary>The node: the configured one, else the one in the request's services.</summary>
-    public ArborNode Node(HttpContext http) =>
-        Options.Node ?? http.RequestServices.GetService<ArborNode>() ?? throw new InvalidOperationException(
-            "The Arbor dashboard has no node to show: register one with services.AddArbor() or set ArborDashboardOptions.Node.");
 }

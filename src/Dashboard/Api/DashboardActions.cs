@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Arbor.Dashboard.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,13 +11,13 @@ namespace Arbor.Dashboard.Api;
 /// <summary>
 /// The destructive actions: kill a process, restart or terminate a supervisor's child. Refused with 403 unless
 /// <see cref="ArborDashboardOptions.AllowDestructiveActions"/>; each request must carry the <c>X-Arbor-Dashboard</c> header
-/// (a plain cross-site form cannot send it); every action is logged with the user and the target, done or not.
+/// (a plain cross-site form cannot send it); every action is logged with the user and the target, done or not. On another
+/// node (<c>?node=</c>) the owning node decides too: it refuses (403) unless it serves its introspection with
+/// <c>AllowDestructiveActions</c>, and logs the action itself.
 /// </summary>
 internal static class DashboardActions
 {
     public const string Header = "X-Arbor-Dashboard";
-
-    private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly Action<ILogger, string, string, string, string, Exception?> s_action =
         LoggerMessage.Define<string, string, string, string>(
@@ -26,56 +27,18 @@ internal static class DashboardActions
 
     public static void Map(RouteGroupBuilder group, DashboardContext dashboard)
     {
-        group.MapPost("/api/actions/kill/{id:long}", (HttpContext http, long id) =>
-            Act(http, dashboard, "kill", $"process {id}", node =>
-            {
-                var pid = node.Introspection.FindProcess(id);
-                if (pid.IsNone)
-                {
-                    return Task.FromResult((false, "no such process"));
-                }
-
-                node.Exit(pid, ExitReason.Kill);
-                return Task.FromResult((true, $"killed {pid}"));
-            }));
+        group.MapPost("/api/actions/kill/{id:long}", (HttpContext http, string? node, long id) =>
+            Act(http, dashboard, node, "kill", $"process {id}", (source, user) => source.KillAsync(id, user)));
 
         // A dynamic supervisor's children are addressed by pid (they share their spec's id): the page sends it as ?pid=.
-        group.MapPost("/api/actions/supervisors/{id:long}/children/{childId}/terminate", (HttpContext http, long id, string childId, long? pid) =>
-            Act(http, dashboard, "terminate_child", $"child '{childId}' of supervisor {id}", async node =>
-            {
-                var supervisor = node.Introspection.FindProcess(id);
-                if (supervisor.IsNone)
-                {
-                    return (false, "no such supervisor");
-                }
+        group.MapPost("/api/actions/supervisors/{id:long}/children/{childId}/terminate", (HttpContext http, string? node, long id, string childId, long? pid) =>
+            Act(http, dashboard, node, "terminate_child", $"child '{childId}' of supervisor {id}", (source, user) => source.TerminateChildAsync(id, childId, pid, user)));
 
-                var result = await SupervisorRef.FromPid(supervisor).TerminateChildAsync(childId, ActionTimeout).ConfigureAwait(false);
-                if (result == TerminateChildResult.DynamicSupervisor && pid is { } childPid)
-                {
-                    result = await DynamicSupervisorRef.FromPid(supervisor).TerminateChildAsync(node.Introspection.FindProcess(childPid), ActionTimeout).ConfigureAwait(false);
-                }
-
-                return (result == TerminateChildResult.Terminated, result.ToString());
-            }));
-
-        group.MapPost("/api/actions/supervisors/{id:long}/children/{childId}/restart", (HttpContext http, long id, string childId) =>
-            Act(http, dashboard, "restart_child", $"child '{childId}' of supervisor {id}", async node =>
-            {
-                var supervisor = node.Introspection.FindProcess(id);
-                if (supervisor.IsNone)
-                {
-                    return (false, "no such supervisor");
-                }
-
-                var reference = SupervisorRef.FromPid(supervisor);
-                // A running child is terminated first, so "restart" means the same thing whether it runs or not.
-                await reference.TerminateChildAsync(childId, ActionTimeout).ConfigureAwait(false);
-                var result = await reference.RestartChildAsync(childId, ActionTimeout).ConfigureAwait(false);
-                return (result.Status is RestartChildStatus.Restarted or RestartChildStatus.Ignored, result.ToString()!);
-            }));
+        group.MapPost("/api/actions/supervisors/{id:long}/children/{childId}/restart", (HttpContext http, string? node, long id, string childId) =>
+            Act(http, dashboard, node, "restart_child", $"child '{childId}' of supervisor {id}", (source, user) => source.RestartChildAsync(id, childId, user)));
     }
 
-    private static async Task<IResult> Act(HttpContext http, DashboardContext dashboard, string action, string target, Func<ArborNode, Task<(bool Done, string Outcome)>> run)
+    private static async Task<IResult> Act(HttpContext http, DashboardContext dashboard, string? node, string action, string target, Func<IDashboardSource, string, Task<ActionOutcome>> run)
     {
         var logger = http.RequestServices.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory
             ? factory.CreateLogger("Arbor.Dashboard")
@@ -93,8 +56,24 @@ internal static class DashboardActions
             return Results.Problem($"A dashboard action must carry the {Header} header.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (done, outcome) = await run(dashboard.Node(http)).ConfigureAwait(false);
-        s_action(logger, action, target, user, outcome, null);
-        return done ? Results.Ok(outcome) : Results.NotFound(outcome);
+        var source = dashboard.Source(http, node, out var error);
+        if (source is null)
+        {
+            return error!;
+        }
+
+        if (source is RemoteSource)
+        {
+            target += " on " + source.NodeName;
+        }
+
+        return await RemoteFailures.GuardAsync(source, async () =>
+        {
+            var outcome = await run(source, user).ConfigureAwait(false);
+            s_action(logger, action, target, user, outcome.Refused ? "refused by the node: " + outcome.Outcome : outcome.Outcome, null);
+            return outcome.Refused ? Results.Problem(outcome.Outcome, statusCode: StatusCodes.Status403Forbidden)
+                : outcome.Done ? Results.Ok(outcome.Outcome)
+                : Results.NotFound(outcome.Outcome);
+        }).ConfigureAwait(false);
     }
 }

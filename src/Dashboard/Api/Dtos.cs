@@ -6,7 +6,12 @@ namespace Arbor.Dashboard.Api;
 
 // The JSON the page reads: pids as text (<0.42.0>) plus their serial for links, durations in milliseconds.
 
-internal sealed record ConfigDto(string Node, bool AllowActions, int IntervalMs, IReadOnlyList<string> Nodes);
+/// <param name="Node">The node the dashboard runs on.</param>
+/// <param name="Shown">The node the request asked about (this one, or a connected one).</param>
+/// <param name="AllowActions">Whether actions on the shown node are offered: this dashboard allows them and so does that node.</param>
+/// <param name="IntervalMs">The live feed's update interval.</param>
+/// <param name="Nodes">This node, then the connected ones (the picker).</param>
+internal sealed record ConfigDto(string Node, string Shown, bool AllowActions, int IntervalMs, IReadOnlyList<string> Nodes);
 
 internal sealed record ProcessRowDto(
     string Pid, long Id, string? Name, string? Behavior, int Mailbox, long Handled, double BusyMs, int Links, int MonitoredBy, string? Running)
@@ -55,9 +60,11 @@ internal sealed record ProcessDto(
 }
 
 internal sealed record ChildDto(
-    string Id, string? Pid, long PidId, string State, string Type, string Restart, int Restarts, string? LastExit, SupervisorDto? Supervisor);
+    string Id, string? Pid, long PidId, string State, string Type, string Restart, int Restarts, string? LastExit, string? LastExitAt, SupervisorDto? Supervisor);
 
-internal sealed record SupervisorDto(string Pid, long Id, string? Name, string Strategy, int MaxRestarts, double WithinMs, bool Responded, IReadOnlyList<ChildDto> Children)
+internal sealed record SupervisorDto(
+    string Pid, long Id, string? Name, string Strategy, int MaxRestarts, double WithinMs, bool Responded, IReadOnlyList<ChildDto> Children,
+    int ChildCount, int ChildOffset, int RunningCount, long TotalRestarts)
 {
     public static SupervisorDto Of(SupervisorSnapshot s) => new(
         s.Pid.ToString(),
@@ -76,7 +83,12 @@ internal sealed record SupervisorDto(string Pid, long Id, string? Name, string S
             c.Restart.ToString(),
             c.Restarts,
             c.LastExit?.Reason,
-            c.Supervisor is null ? null : Of(c.Supervisor))).ToList());
+            c.LastExit?.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            c.Supervisor is null ? null : Of(c.Supervisor))).ToList(),
+        s.ChildCount,
+        s.ChildOffset,
+        s.RunningCount,
+        s.TotalRestarts);
 }
 
 internal sealed record CrashDto(string At, string Kind, string Pid, long Id, string? Name, string? Behavior, string? Supervisor, string? ChildId, string Reason)

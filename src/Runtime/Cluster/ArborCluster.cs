@@ -13,6 +13,7 @@ namespace Arbor.Cluster;
 public sealed class ArborCluster
 {
     private readonly ConditionWaiters<IReadOnlyList<string>> _waiters = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Pid, byte> _handOvers = new();
     private volatile IReadOnlyList<string> _members = Array.Empty<string>();
     private Pid _service;
 
@@ -41,7 +42,7 @@ public sealed class ArborCluster
         var cluster = new ArborCluster(node.NodeName!);
         var started = await GenServer.StartAsync(node, () => new MembershipServer(cluster, options), new StartOptions { Name = MembershipWire.ServiceName }).ConfigureAwait(false);
         cluster._service = started.EnsureStarted("the cluster membership service");
-        cluster.Global = await GlobalRegistry.StartAsync(node, cluster, options.ClaimTimeout).ConfigureAwait(false);
+        cluster.Global = await GlobalRegistry.StartAsync(node, cluster, options).ConfigureAwait(false);
         return cluster;
     }
 
@@ -61,15 +62,33 @@ public sealed class ArborCluster
     /// outside processes such as startup and tests.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout) =>
-        _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])");
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task WaitForMembersAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _waiters.WaitAsync(() => _members, condition, timeout, () => $"The members of {Self} ([{string.Join(", ", _members)}])", cancellationToken);
 
     /// <summary>
-    /// Leaves the cluster gracefully: every member is told (they see <see cref="MemberLeft"/>, not unreachable) and
-    /// acknowledges, bounded by <see cref="ClusterOptions.LeaveTimeout"/>. Disposing the node does this first.
+    /// Leaves the cluster gracefully: first this node's distributed supervisors stop their children and hand their state
+    /// over (<see cref="IHandOverState"/>) — from then on they run nothing here — then every member is told (they see
+    /// <see cref="MemberLeft"/>, not unreachable) and acknowledges, bounded by <see cref="ClusterOptions.LeaveTimeout"/>.
+    /// Disposing the node does this first.
     /// </summary>
     public async Task LeaveAsync()
     {
+        foreach (var supervisor in _handOvers.Keys)
+        {
+            try
+            {
+                // Each supervisor bounds its own wait per child (DistributedSupervisorOptions.HandOverTimeout).
+                await GenServer.CallAsync(supervisor, new Supervision.HandOverCall(), Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+            }
+            catch (CallException)
+            {
+                // That supervisor is gone: nothing of it to hand over.
+            }
+
+            _handOvers.TryRemove(supervisor, out _);
+        }
+
         try
         {
             await GenServer.CallAsync(_service, new LeaveCall(), Timeout.InfiniteTimeSpan).ConfigureAwait(false);
@@ -79,6 +98,9 @@ public sealed class ArborCluster
             // The service is gone (node stopping): there is nobody left to tell.
         }
     }
+
+    /// <summary>A distributed supervisor of this node, to be asked to hand its children over before the node leaves.</summary>
+    internal void AddHandOver(Pid supervisor) => _handOvers[supervisor] = 0;
 
     /// <summary>Called by the membership service after each change.</summary>
     internal void SetMembers(IEnumerable<string> members)

@@ -37,6 +37,14 @@ public sealed class ClusterOptions
     /// <summary>How long a global registration waits for members to answer its claim; 5 seconds by default.</summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Decides which holder keeps a global name registered on both sides of a partition once it heals (OTP
+    /// <c>global</c>'s resolve function); null uses the default rule, the earlier registration wins. Every node calls it
+    /// on its own, so it must be a pure function of its arguments; a resolver that throws falls back to the default rule.
+    /// See <see cref="GlobalNameResolver"/>.
+    /// </summary>
+    public GlobalNameResolver? ResolveGlobalConflict { get; init; }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     internal void Validate()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Arbor.Cluster;
@@ -14,7 +15,7 @@ internal sealed class ConditionWaiters<T>
     private readonly object _gate = new();
     private readonly List<(Func<T, bool> Condition, TaskCompletionSource Done)> _waiters = new();
 
-    public async Task WaitAsync(Func<T> read, Func<T, bool> condition, TimeSpan timeout, Func<string> describe)
+    public async Task WaitAsync(Func<T> read, Func<T, bool> condition, TimeSpan timeout, Func<string> describe, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,13 +32,18 @@ internal sealed class ConditionWaiters<T>
 
         try
         {
-            await done.Task.WaitAsync(timeout).ConfigureAwait(false);
+            await done.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
             lock (_gate)
             {
                 _waiters.RemoveAll(waiter => waiter.Done == done);
+            }
+
+            if (exception is OperationCanceledException)
+            {
+                throw;
             }
 
             throw new TimeoutException($"{describe()} did not reach the expected state within {timeout}.");

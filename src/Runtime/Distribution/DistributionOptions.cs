@@ -9,10 +9,12 @@ namespace Arbor.Distribution;
 public sealed class DistributionOptions
 {
     /// <summary>
-    /// Connect as a hidden node (the default): Erlang nodes do not list it in <c>nodes()</c> and do not expect it to
-    /// take part in <c>global</c>'s name synchronisation, which Arbor does not implement. Clearing it makes Arbor
-    /// announce itself as a normal node; Erlang's <c>global</c> then waits for answers Arbor does not give, so only do
-    /// that towards other Arbor nodes.
+    /// Connect as a hidden node (the default): Erlang nodes list it in <c>nodes(hidden)</c>, not <c>nodes()</c>, and
+    /// leave it out of <c>global</c> and <c>pg</c>'s own discovery. Clearing it makes Arbor a visible node: Erlang nodes
+    /// list it in <c>nodes()</c>, and when their <c>global</c> opens its name synchronisation Arbor answers that it is
+    /// in sync, so <c>global:sync()</c> returns. Arbor takes no part in Erlang's global names either way (its own
+    /// cluster registry is separate), and it does not connect to the other nodes its Erlang peers know (no
+    /// <c>connect_all</c> mesh).
     /// </summary>
     public bool Hidden { get; init; } = true;
 

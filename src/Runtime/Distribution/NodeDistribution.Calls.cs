@@ -84,13 +84,13 @@ internal sealed partial class NodeDistribution
 
         // Monitor the callee under the call's reference (its death or absence fails the call), then send the request
         // with the OTP 24+ alias tag [alias | Ref]: the reply comes back as an ALIAS_SEND to that reference.
-        Enqueue(connection, new ErlangTuple(ControlTag.MonitorP, ToWire(NodePid), targetTerm, reference), null);
+        Enqueue(connection, new ErlangTuple(ControlTag.MonitorP, ToWire(NodePid), targetTerm, reference), null, WriteTiming.WithNext);
         var tag = new ErlangList([ControlAtoms.Alias], reference);
         var message = new ErlangTuple(ControlAtoms.GenCall, new ErlangTuple(fromWire, tag), wireRequest);
         object control = targetTerm is Atom name
             ? new ErlangTuple(ControlTag.RegSend, fromWire, ControlAtoms.Empty, name)
             : new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, targetTerm);
-        Enqueue(connection, control, message);
+        Enqueue(connection, control, message, WriteTiming.Now); // the monitor queued above goes out in the same write
 
         if (timeout != Timeout.InfiniteTimeSpan)
         {

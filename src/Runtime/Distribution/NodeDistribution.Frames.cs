@@ -13,6 +13,12 @@ namespace Arbor.Distribution;
 /// </summary>
 internal sealed partial class NodeDistribution
 {
+    [ThreadStatic]
+    private static FrameBuffer? t_frame;
+
+    [ThreadStatic]
+    private static TermWriter? t_writer;
+
     /// <summary><c>{SEND, '', To}</c>, or <c>{SEND_SENDER, From, To}</c> when <paramref name="sender"/> is set, then the payload.</summary>
     private void EnqueueSend(Connection connection, Pid sender, Pid to, object payload, bool genCast)
     {
@@ -37,12 +43,11 @@ internal sealed partial class NodeDistribution
         }
         catch
         {
-            frame.Return();
+            DiscardFrame();
             throw;
         }
 
-        frame.Seal();
-        connection.Enqueue(frame);
+        connection.Enqueue(frame.Seal());
     }
 
     /// <summary><c>{REG_SEND, From, '', Name}</c>, then the payload.</summary>
@@ -61,16 +66,18 @@ internal sealed partial class NodeDistribution
         }
         catch
         {
-            frame.Return();
+            DiscardFrame();
             throw;
         }
 
-        frame.Seal();
-        connection.Enqueue(frame);
+        connection.Enqueue(frame.Seal());
     }
 
-    /// <summary>Encodes a control message (and payload) as one frame and queues it.</summary>
-    private static void Enqueue(Connection connection, object control, object? payload)
+    /// <summary>
+    /// Encodes a control message (and payload) as one frame and queues it, to be written with the next batch unless
+    /// <paramref name="timing"/> says otherwise (a call's request and a reply are written at once: someone waits on them).
+    /// </summary>
+    private static void Enqueue(Connection connection, object control, object? payload, WriteTiming timing = WriteTiming.Batched)
     {
         var frame = StartFrame(out var writer);
         try
@@ -85,22 +92,34 @@ internal sealed partial class NodeDistribution
         }
         catch
         {
-            frame.Return();
+            DiscardFrame();
             throw;
         }
 
-        frame.Seal();
-        connection.Enqueue(frame);
+        connection.Enqueue(frame.Seal(), timing);
     }
 
-    /// <summary>A pooled frame with the pass-through byte written, and a writer over it.</summary>
+    /// <summary>
+    /// This thread's frame buffer, emptied, with the pass-through byte written, and its writer. Both are reused frame
+    /// after frame (nothing is allocated per message but the sealed frame's bytes); encoding calls no user code, so a
+    /// thread never encodes two frames at once.
+    /// </summary>
     private static FrameBuffer StartFrame(out TermWriter writer)
     {
-        var frame = new FrameBuffer();
+        var frame = t_frame ??= new FrameBuffer();
+        frame.Reset();
+        writer = t_writer ??= new TermWriter(frame);
         frame.GetSpan(1)[0] = ControlTag.PassThrough;
         frame.Advance(1);
-        writer = new TermWriter(frame);
         return frame;
+    }
+
+    /// <summary>After a failed encoding: the writer may be mid-term, so this thread starts afresh next time.</summary>
+    private static void DiscardFrame()
+    {
+        t_frame?.Reset();
+        t_writer = null;
+        t_frame = null;
     }
 
     private static void WritePayload(TermWriter writer, object payload, bool genCast)

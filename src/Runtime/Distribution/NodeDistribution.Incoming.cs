@@ -22,16 +22,21 @@ internal sealed partial class NodeDistribution
             return $"expected the pass-through marker {ControlTag.PassThrough}, got {frame[0]}";
         }
 
+        var reader = new TermReader(frame[1..], Atoms, Limits);
+        if (!reader.TryReadVersion())
+        {
+            return "the control message lacks the version byte";
+        }
+
+        if (TryDispatchMessage(connection, reader, out var messageError))
+        {
+            return messageError;
+        }
+
         object control;
         object? payload = null;
         try
         {
-            var reader = new TermReader(frame[1..], Atoms, Limits);
-            if (!reader.TryReadVersion())
-            {
-                return "the control message lacks the version byte";
-            }
-
             control = reader.ReadTerm();
             if (reader.Remaining > 0)
             {
@@ -119,8 +124,10 @@ internal sealed partial class NodeDistribution
                 OnMonitorExit(connection, AsReference(tuple[3]), payload);
                 return null;
             case ControlTag.SpawnRequest or ControlTag.SpawnRequestTT:
-                // Not negotiated (Arbor cannot run Erlang code); a peer that sends it anyway is ignored.
-                Logger.LogDebug("Ignored a spawn request from {Peer}", connection.PeerName);
+                OnSpawnRequest(connection, tuple, payload, traced: tag == ControlTag.SpawnRequestTT);
+                return null;
+            case ControlTag.SpawnReply or ControlTag.SpawnReplyTT when tuple.Count == (tag == ControlTag.SpawnReply ? 5 : 6):
+                OnSpawnReply(connection, tuple);
                 return null;
             default:
                 Logger.LogDebug("Ignored control message {Tag} from {Peer}", tag, connection.PeerName);
@@ -128,9 +135,12 @@ internal sealed partial class NodeDistribution
         }
     }
 
-    private void DeliverTo(Connection connection, Pid from, object to, object payload)
+    private void DeliverTo(Connection connection, Pid from, object to, object payload) =>
+        DeliverToPid(connection, from, AsPid(to), payload);
+
+    private void DeliverToPid(Connection connection, Pid from, ErlangPid to, object payload)
     {
-        var target = FromWire(AsPid(to));
+        var target = FromWire(to);
         var message = PidMapping.FromWire(payload, this);
         if (target.IsNone && target.Id == 0)
         {
@@ -149,6 +159,11 @@ internal sealed partial class NodeDistribution
     {
         var message = PidMapping.FromWire(payload, this);
         if (name == ControlAtoms.NetKernel && TryAnswerNetKernel(from, message))
+        {
+            return;
+        }
+
+        if (name == GlobalAtoms.NameServer && TryAnswerGlobal(connection, message))
         {
             return;
         }

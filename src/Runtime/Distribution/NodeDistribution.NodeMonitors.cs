@@ -106,6 +106,11 @@ internal sealed partial class NodeDistribution
             call.TryFail(new ProcessExitedException(call.Target, ExitReason.NoConnection, call.Description));
         }
 
+        foreach (var (_, spawn) in signals.Spawns)
+        {
+            spawn.TryFinish(StartResult.Failed(ExitReason.NoConnection));
+        }
+
         foreach (var (reference, entry) in signals.Watchers)
         {
             if (signals.Watchers.TryRemove(reference, out _))

@@ -217,21 +217,21 @@ internal sealed partial class NodeDistribution
         }
     }
 
-    /// <summary>Replies to a remote gen_server call: <c>{Tag, Reply}</c> to the caller's alias (OTP 24+) or its pid.</summary>
+    /// <summary>Replies to a remote gen_server call: <c>{Tag, Reply}</c> to the caller's alias (OTP 24+) or its pid, written at once (the caller waits).</summary>
     public void SendReply(Pid caller, object tag, object? reply)
     {
         var message = new ErlangTuple(tag, PidMapping.ToWire(reply, this));
         if (tag is ErlangList { Count: 1, Tail: ErlangReference alias } list && list.Elements[0] is Atom head && head == ControlAtoms.Alias)
         {
             var connection = GetOrConnect(alias.Node.Name);
-            Enqueue(connection, new ErlangTuple(ControlTag.AliasSend, ToWire(NodePid), alias), message);
+            Enqueue(connection, new ErlangTuple(ControlTag.AliasSend, ToWire(NodePid), alias), message, WriteTiming.Now);
             return;
         }
 
         if (caller.IsRemote)
         {
             var connection = GetOrConnect(RemoteNodeTable.Get(caller.NodeId).Name.Name);
-            Enqueue(connection, new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, ToWire(caller)), message);
+            Enqueue(connection, new ErlangTuple(ControlTag.Send, ControlAtoms.Empty, ToWire(caller)), message, WriteTiming.Now);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Introspection.Remote;
 using Arbor.Scheduling;
 
 namespace Arbor.Introspection;
@@ -21,6 +22,9 @@ public sealed partial class NodeIntrospection
 {
     /// <summary>The most queued messages counted per process when listing (counting walks the mailbox).</summary>
     public const int ListQueueCap = 100_000;
+
+    /// <summary>The registered name of a node's introspection service (<see cref="ServeRemoteAsync"/>).</summary>
+    public const string RemoteServiceName = "arbor_introspection";
 
     private readonly ArborNode _node;
     private long _messagesHandled;
@@ -44,7 +48,7 @@ public sealed partial class NodeIntrospection
     public IReadOnlyList<Pid> LiveProcesses()
     {
         var pids = new List<Pid>(_node.ProcessCount);
-        foreach (var process in _node.LiveProcesses)
+        foreach (var (_, process) in _node.ProcessTable)
         {
             if (process.IsAlive)
             {
@@ -64,31 +68,35 @@ public sealed partial class NodeIntrospection
 
     /// <summary>
     /// One page of the process table: every live process filtered, sorted and windowed by <paramref name="query"/>. The
-    /// work grows with the number of processes (each is looked at once; mailboxes are counted up to
-    /// <see cref="ListQueueCap"/>), not with the page size.
+    /// table is walked once without locks, reading only the sort column of each process (a mailbox is counted, up to
+    /// <see cref="ListQueueCap"/>, only when sorting by mailbox depth); full rows are built for the page alone, and the
+    /// page is kept with a heap the size of <c>Offset + Limit</c>, so the cost grows with the number of processes and the
+    /// log of the window, not with a full sort.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The query's offset or limit is out of range.</exception>
     public ProcessPage ListProcesses(ProcessQuery? query = null)
     {
         query ??= new ProcessQuery();
         query.Validate();
-        var running = RunningProcesses();
-        var rows = new List<ProcessSummary>(_node.ProcessCount);
-        var filter = string.IsNullOrEmpty(query.Filter) ? null : query.Filter;
-        foreach (var process in _node.LiveProcesses)
+        var filter = ProcessFilter.For(query.Filter);
+        var window = new ProcessWindow(new ProcessOrder(query.SortBy, query.Descending), query.Offset, query.Limit);
+        foreach (var (_, process) in _node.ProcessTable)
         {
-            if (!process.IsAlive || (filter is not null && !Matches(process, filter)))
+            if (process.IsAlive && (filter is null || filter.Matches(process)))
             {
-                continue;
+                window.Offer(ProcessSortValue.Of(process, query.SortBy));
             }
-
-            rows.Add(Summarize(process, running.TryGetValue(process, out var handler) ? handler : null));
         }
 
-        rows.Sort(ProcessOrder.For(query.SortBy, query.Descending));
-        var start = Math.Min(query.Offset, rows.Count);
-        var count = Math.Min(query.Limit, rows.Count - start);
-        return new ProcessPage(rows.Count, rows.GetRange(start, count), DateTimeOffset.UtcNow);
+        var page = window.Page();
+        var running = page.Count == 0 ? null : RunningProcesses();
+        var rows = new List<ProcessSummary>(page.Count);
+        foreach (var process in page)
+        {
+            rows.Add(Summarize(process, running!.TryGetValue(process, out var handler) ? handler : null));
+        }
+
+        return new ProcessPage(window.Seen, rows, DateTimeOffset.UtcNow);
     }
 
     /// <summary>One process in full, or null when <paramref name="pid"/> is not a live process of this node.</summary>
@@ -120,11 +128,23 @@ public sealed partial class NodeIntrospection
     /// <paramref name="timeoutPerSupervisor"/> (one second by default; busy restarting, or stuck) appears with
     /// <see cref="SupervisorSnapshot.Responded"/> false.
     /// </summary>
-    public async Task<IReadOnlyList<SupervisorSnapshot>> GetSupervisionTreeAsync(TimeSpan? timeoutPerSupervisor = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SupervisorSnapshot>> GetSupervisionTreeAsync(TimeSpan? timeoutPerSupervisor = null, CancellationToken cancellationToken = default) =>
+        GetSupervisionTreeAsync(int.MaxValue, timeoutPerSupervisor, cancellationToken);
+
+    /// <summary>
+    /// The supervision trees as <see cref="GetSupervisionTreeAsync(TimeSpan?, CancellationToken)"/>, with at most
+    /// <paramref name="maxChildrenPerSupervisor"/> children of each supervisor (the first in start order; the snapshot's
+    /// <see cref="SupervisorSnapshot.ChildCount"/>, <see cref="SupervisorSnapshot.RunningCount"/> and
+    /// <see cref="SupervisorSnapshot.TotalRestarts"/> still cover all of them). What a dashboard asks for every second: a
+    /// dynamic supervisor with 100,000 children answers with a page of them, not all.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxChildrenPerSupervisor"/> is not positive.</exception>
+    public async Task<IReadOnlyList<SupervisorSnapshot>> GetSupervisionTreeAsync(int maxChildrenPerSupervisor, TimeSpan? timeoutPerSupervisor = null, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChildrenPerSupervisor);
         var timeout = timeoutPerSupervisor ?? TimeSpan.FromSeconds(1);
         var roots = new List<Process>();
-        foreach (var process in _node.LiveProcesses)
+        foreach (var (_, process) in _node.ProcessTable)
         {
             if (process.IsAlive && process.Behavior is SupervisorServerBase && !IsSupervisor(process.Parent))
             {
@@ -136,10 +156,26 @@ public sealed partial class NodeIntrospection
         var trees = new List<SupervisorSnapshot>(roots.Count);
         foreach (var root in roots)
         {
-            trees.Add(await DescribeAsync(root, timeout, depth: 0, cancellationToken).ConfigureAwait(false));
+            trees.Add(await DescribeAsync(root, 0, maxChildrenPerSupervisor, timeout, depth: 0, cancellationToken).ConfigureAwait(false));
         }
 
         return trees;
+    }
+
+    /// <summary>
+    /// One supervisor of this node with the children [<paramref name="childOffset"/>, <paramref name="childOffset"/> +
+    /// <paramref name="childLimit"/>) in start order (child supervisors among them with their first
+    /// <paramref name="childLimit"/> children), for paging through a large dynamic supervisor; null when
+    /// <paramref name="supervisor"/> is not a live supervisor of this node.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is negative or the limit not positive.</exception>
+    public async Task<SupervisorSnapshot?> GetSupervisorAsync(Pid supervisor, int childOffset, int childLimit, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(childOffset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(childLimit);
+        return supervisor.Process is { } process && ReferenceEquals(process.Node, _node) && process.IsAlive && process.Behavior is SupervisorServerBase
+            ? await DescribeAsync(process, childOffset, childLimit, timeout ?? TimeSpan.FromSeconds(1), depth: 0, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>The node's counters now.</summary>
@@ -165,6 +201,51 @@ public sealed partial class NodeIntrospection
     /// </summary>
     public IReadOnlyList<CrashRecord> RecentCrashes() => Crashes.Snapshot();
 
+    /// <summary>
+    /// Starts this node's introspection service, registered as <see cref="RemoteServiceName"/>, so other nodes (a dashboard
+    /// on another node, <see cref="OfNode"/>) can read this node's views over distribution. Read-only unless
+    /// <paramref name="options"/> allow destructive actions. Started once: a second call leaves the running service (and
+    /// its options) as they are. The service is a process of this node like any other (it shows in the process table).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The node is not distributed (it has no name), or the service failed to start.</exception>
+    public async Task ServeRemoteAsync(RemoteIntrospectionOptions? options = null)
+    {
+        if (_node.NodeName is null)
+        {
+            throw new InvalidOperationException("Only a distributed node (ArborNodeOptions.Name) can serve its introspection to other nodes.");
+        }
+
+        options ??= new RemoteIntrospectionOptions();
+        var started = await GenServer.StartAsync(_node, () => new IntrospectionServer(options), new StartOptions { Name = RemoteServiceName }).ConfigureAwait(false);
+        if (started.Status == StartStatus.AlreadyStarted && started.Pid.Process?.Behavior is not IntrospectionServer)
+        {
+            throw new InvalidOperationException($"The name {RemoteServiceName} is held by {started.Pid}, which is not the introspection service.");
+        }
+
+        if (started.Status is not (StartStatus.Started or StartStatus.AlreadyStarted))
+        {
+            throw new InvalidOperationException($"The introspection service did not start: {started.Reason}.");
+        }
+    }
+
+    /// <summary>
+    /// The views of node <paramref name="nodeName"/> (a connected node serving its introspection, see
+    /// <see cref="ServeRemoteAsync"/>), each call answered over distribution within <paramref name="timeout"/> (five seconds
+    /// by default).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="nodeName"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">This node is not distributed.</exception>
+    public RemoteNodeIntrospection OfNode(string nodeName, TimeSpan? timeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeName);
+        if (_node.NodeName is null)
+        {
+            throw new InvalidOperationException("Only a distributed node (ArborNodeOptions.Name) can read other nodes' introspection.");
+        }
+
+        return new RemoteNodeIntrospection(_node, nodeName, timeout ?? TimeSpan.FromSeconds(5));
+    }
+
     internal void RecordHandled(int handled) => Interlocked.Add(ref _messagesHandled, handled);
 
     internal void RecordRestart() => Interlocked.Increment(ref _restarts);
@@ -172,12 +253,12 @@ public sealed partial class NodeIntrospection
     private bool IsSupervisor(Pid pid) =>
         pid.Process is { } process && ReferenceEquals(process.Node, _node) && process.Behavior is SupervisorServerBase;
 
-    private async Task<SupervisorSnapshot> DescribeAsync(Process supervisor, TimeSpan timeout, int depth, CancellationToken cancellationToken)
+    private async Task<SupervisorSnapshot> DescribeAsync(Process supervisor, int childOffset, int childLimit, TimeSpan timeout, int depth, CancellationToken cancellationToken)
     {
         SupervisorSnapshot own;
         try
         {
-            own = await GenServer.CallAsync(supervisor.Pid, new DescribeSupervisorCall(), timeout, cancellationToken).ConfigureAwait(false);
+            own = await GenServer.CallAsync(supervisor.Pid, new DescribeSupervisorCall(childOffset, childLimit), timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (CallException)
         {
@@ -195,7 +276,7 @@ public sealed partial class NodeIntrospection
         {
             if (child.Type == ChildType.Supervisor && child.Pid.Process is { } process && process.IsAlive && process.Behavior is SupervisorServerBase)
             {
-                children.Add(child with { Supervisor = await DescribeAsync(process, timeout, depth + 1, cancellationToken).ConfigureAwait(false) });
+                children.Add(child with { Supervisor = await DescribeAsync(process, 0, childLimit, timeout, depth + 1, cancellationToken).ConfigureAwait(false) });
             }
             else
             {
@@ -208,11 +289,6 @@ public sealed partial class NodeIntrospection
 
     private static SupervisorSnapshot Unanswered(Process supervisor) =>
         new(supervisor.Pid, supervisor.RegisteredName, "unknown", 0, TimeSpan.Zero, Array.Empty<ChildSnapshot>(), Responded: false);
-
-    private static bool Matches(Process process, string filter) =>
-        process.Pid.ToString().Contains(filter, StringComparison.OrdinalIgnoreCase) ||
-        (process.RegisteredName?.Contains(filter, StringComparison.OrdinalIgnoreCase) ?? false) ||
-        (process.Behavior?.GetType().Name.Contains(filter, StringComparison.OrdinalIgnoreCase) ?? false);
 
     private static ProcessSummary Summarize(Process process, string? handler)
     {

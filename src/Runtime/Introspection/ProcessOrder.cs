@@ -1,30 +1,22 @@
-using System;
 using System.Collections.Generic;
 
 namespace Arbor.Introspection;
 
-/// <summary>The comparisons behind <see cref="ProcessQuery.SortBy"/>; ties are broken by pid so pages are stable.</summary>
-internal static class ProcessOrder
+/// <summary>The order behind <see cref="ProcessQuery.SortBy"/>; ties are broken by pid so pages are stable.</summary>
+internal sealed class ProcessOrder(ProcessSortKey key, bool descending) : IComparer<ProcessSortValue>
 {
-    public static Comparison<ProcessSummary> For(ProcessSortKey key, bool descending)
+    public int Compare(ProcessSortValue a, ProcessSortValue b)
     {
-        Comparison<ProcessSummary> primary = key switch
-        {
-            ProcessSortKey.Name => static (a, b) => CompareNames(a.RegisteredName, b.RegisteredName),
-            ProcessSortKey.Behavior => static (a, b) => string.CompareOrdinal(a.Behavior, b.Behavior),
-            ProcessSortKey.MailboxDepth => static (a, b) => a.MailboxDepth.CompareTo(b.MailboxDepth),
-            ProcessSortKey.MessagesHandled => static (a, b) => a.MessagesHandled.CompareTo(b.MessagesHandled),
-            ProcessSortKey.BusyTime => static (a, b) => a.BusyTime.CompareTo(b.BusyTime),
-            ProcessSortKey.Links => static (a, b) => (a.Links + a.MonitoredBy).CompareTo(b.Links + b.MonitoredBy),
-            _ => static (a, b) => 0,
-        };
-
-        return descending
-            ? (a, b) => Tie(primary(b, a), a, b)
-            : (a, b) => Tie(primary(a, b), a, b);
+        var order = descending ? Primary(b, a) : Primary(a, b);
+        return order != 0 ? order : a.Process.Pid.Id.CompareTo(b.Process.Pid.Id);
     }
 
-    private static int Tie(int order, ProcessSummary a, ProcessSummary b) => order != 0 ? order : a.Pid.CompareTo(b.Pid);
+    private int Primary(ProcessSortValue a, ProcessSortValue b) => key switch
+    {
+        ProcessSortKey.Name => CompareNames(a.Text, b.Text),
+        ProcessSortKey.Behavior => string.CompareOrdinal(a.Text, b.Text),
+        _ => a.Number.CompareTo(b.Number),
+    };
 
     /// <summary>Named processes first, by name; unnamed ones after.</summary>
     private static int CompareNames(string? a, string? b) =>

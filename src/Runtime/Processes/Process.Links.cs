@@ -235,6 +235,15 @@ internal sealed partial class Process
         }
     }
 
+    /// <summary>True if linked with the remote process <paramref name="remote"/> (a snapshot).</summary>
+    internal bool IsLinkedWithRemote(Pid remote)
+    {
+        lock (this)
+        {
+            return _extras?.RemoteLinks?.Contains(remote) == true;
+        }
+    }
+
     /// <summary>Drops this side of a link with a remote process; false if there was none.</summary>
     internal bool RemoveRemoteLink(Pid remote)
     {

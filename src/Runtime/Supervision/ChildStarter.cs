@@ -67,6 +67,11 @@ internal sealed class ChildStarter
     /// </summary>
     private StartResult EnsureLinked(ChildRecord child, Pid pid)
     {
+        if (pid.IsRemote)
+        {
+            return EnsureLinkedRemote(child, pid);
+        }
+
         if (pid.Process is not { } process)
         {
             return StartResult.Failed(ExitReason.Crash(new InvalidOperationException(
@@ -88,5 +93,24 @@ internal sealed class ChildStarter
 
         _supervisor.Link(process);
         return StartResult.Started(pid);
+    }
+
+    /// <summary>
+    /// A child on another node (<see cref="Distribution.RemoteStart.RemoteChild"/>) is linked by the start itself, before
+    /// it completes. Without the link its exits could not be supervised: it is killed and the start fails. (A child that
+    /// died in the instant between its start and this check has lost the link too; that start counts as failed and is
+    /// retried like any failed start.)
+    /// </summary>
+    private StartResult EnsureLinkedRemote(ChildRecord child, Pid pid)
+    {
+        if (_supervisor.IsLinkedWithRemote(pid))
+        {
+            return StartResult.Started(pid);
+        }
+
+        Process.SendExit(_supervisor.Pid, pid, ExitReason.Kill);
+        return StartResult.Failed(ExitReason.Crash(new InvalidOperationException(
+            $"The start function of child '{child.Id}' started {pid} on another node without linking it to its supervisor, so its exits " +
+            "could not be supervised; the process was killed. Start it with RemoteStartOptions.Link = true (RemoteChild.Spec does).")));
     }
 }

@@ -55,15 +55,30 @@ internal sealed class ChildTerminator
     /// <summary>Unlinks and signals the child; its exit is then awaited by <see cref="FinishAsync"/>.</summary>
     private Stopping? Begin(ChildRecord child)
     {
-        if (child.Pid.Process is not { } process)
+        Task<ExitReason> exited;
+        if (child.Pid.IsRemote)
+        {
+            // A child on another node: its exit is watched through a monitor (noconnection if the node is lost).
+            if (_supervisor.Node.Distribution is not { } distribution)
+            {
+                return null;
+            }
+
+            exited = distribution.WhenExitedAsync(child.Pid);
+            _supervisor.UnlinkRemote(child.Pid);
+        }
+        else if (child.Pid.Process is { } process)
+        {
+            // Watch the exit before unlinking: from here on the supervisor learns how the child ended from this task, and no
+            // exit message for it is delivered (one already queued is ignored, the pid no longer being a current child's).
+            exited = process.WhenExited();
+            _supervisor.Unlink(process);
+        }
+        else
         {
             return null;
         }
 
-        // Watch the exit before unlinking: from here on the supervisor learns how the child ended from this task, and no
-        // exit message for it is delivered (one already queued is ignored, the pid no longer being a current child's).
-        var exited = process.WhenExited();
-        _supervisor.Unlink(process);
         var shutdown = child.Spec.EffectiveShutdown;
         var brutal = shutdown.Kind == ShutdownKind.BrutalKill;
         Process.SendExit(_supervisor.Pid, child.Pid, brutal ? ExitReason.Kill : ExitReason.Shutdown);

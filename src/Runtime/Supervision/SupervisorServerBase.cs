@@ -47,7 +47,7 @@ internal abstract class SupervisorServerBase : GenServer
                 Reply(count, CountChildren());
                 return default;
             case Introspection.DescribeSupervisorCall describe:
-                Reply(describe, Describe());
+                Reply(describe, Describe(describe.ChildOffset, describe.ChildLimit));
                 return default;
             case StopSupervisorCall stop:
                 // The reply is held until terminate has run, i.e. until the children have been shut down.
@@ -209,15 +209,31 @@ internal abstract class SupervisorServerBase : GenServer
         return rows;
     }
 
-    private Introspection.SupervisorSnapshot Describe()
+    /// <summary>Its snapshot with children [offset, offset + limit) in start order, and totals over all of them.</summary>
+    private Introspection.SupervisorSnapshot Describe(int offset, int limit)
     {
-        var children = new List<Introspection.ChildSnapshot>(Children.Count);
+        var children = new List<Introspection.ChildSnapshot>(Math.Clamp(Children.Count - offset, 0, limit));
+        int index = 0, running = 0;
+        long restarts = 0;
         foreach (var child in Children.InStartOrder)
         {
-            children.Add(child.ToSnapshot());
+            if (index >= offset && children.Count < limit)
+            {
+                children.Add(child.ToSnapshot());
+            }
+
+            running += child.State == ChildState.Running ? 1 : 0;
+            restarts += child.Restarts;
+            index++;
         }
 
-        return new Introspection.SupervisorSnapshot(Owner.Pid, Owner.RegisteredName, StrategyName, Intensity.MaxRestarts, Intensity.Within, children, Responded: true);
+        return new Introspection.SupervisorSnapshot(Owner.Pid, Owner.RegisteredName, StrategyName, Intensity.MaxRestarts, Intensity.Within, children, Responded: true)
+        {
+            ChildCount = index,
+            ChildOffset = Math.Min(offset, index),
+            RunningCount = running,
+            TotalRestarts = restarts,
+        };
     }
 
     private ChildCounts CountChildren()

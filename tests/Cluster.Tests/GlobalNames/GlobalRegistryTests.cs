@@ -124,4 +124,96 @@ public sealed class GlobalRegistryTests
         await Assert.ThrowsAsync<ArgumentException>(() => nodes[0].Cluster.Global.RegisterAsync("other", remotePid));
         await Assert.ThrowsAsync<ArgumentException>(() => nodes[0].Cluster.Global.RegisterAsync("", remote.Pid));
     }
+
+    [Fact]
+    public async Task A_losing_registration_shows_again_when_the_winner_goes_before_its_owner_heard_of_it()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await cluster.StartMeshAsync(3);
+        var (a, b, c) = (nodes[0], nodes[1], nodes[2]);
+        cluster.Network.Partition([a.NodeName!], [b.NodeName!, c.NodeName!]);
+        await a.Cluster.WaitForMembersAsync(members => members.Count == 0, TestCluster.Wait);
+        await c.Cluster.WaitForMembersAsync(members => members.Count == 1, TestCluster.Wait);
+        var winner = await Probe.StartAsync(a);
+        Assert.True(await a.Cluster.Global.RegisterAsync("n", winner.Pid)); // earlier: the winner by the default rule
+        var loser = await Probe.StartAsync(c);
+        Assert.True(await c.Cluster.Global.RegisterAsync("n", loser.Pid));
+        await SeenAsync(b, "n", pid => pid.Node == c.NodeName);
+
+        // Only a-b heals: b hears of a's winning holder, c (still cut from a) never does, so its holder keeps running.
+        cluster.Network.Heal(a.NodeName!, b.NodeName!);
+        await SeenAsync(b, "n", pid => pid.Node == a.NodeName);
+        Assert.True(loser.Pid.IsAlive);
+
+        // The winner goes before c heard of it: b must show c's live holder again, not a free name.
+        Assert.True(await a.Cluster.Global.UnregisterAsync("n"));
+        await SeenAsync(b, "n", pid => pid.Node == c.NodeName);
+        Assert.Equal(loser.Pid, c.Cluster.Global.Whereis("n"));
+    }
+
+    [Fact]
+    public async Task A_user_resolver_picks_the_holder_that_keeps_a_name_after_a_heal()
+    {
+        await using var cluster = new TestCluster();
+        // The latest registration wins: the opposite of the default rule.
+        var nodes = await StartMeshAsync(cluster, 2, (first, second) => first.Stamp > second.Stamp ? first : second);
+        var (a, b) = (nodes[0], nodes[1]);
+        var (early, late) = await SplitBrainAsync(cluster, a, b, "leader");
+
+        Assert.Equal(GlobalRegistry.ConflictReason("leader"), await a.WhenExited(early.Pid).WaitAsync(TestCluster.Wait));
+        await SeenAsync(a, "leader", pid => pid.IsRemote && pid.Node == b.NodeName);
+        Assert.Equal(late.Pid, b.Cluster.Global.Whereis("leader"));
+        Assert.True(late.Pid.IsAlive);
+    }
+
+    [Fact]
+    public async Task A_throwing_resolver_falls_back_to_the_default_rule_and_the_registry_keeps_working()
+    {
+        await using var cluster = new TestCluster();
+        var nodes = await StartMeshAsync(cluster, 2, (_, _) => throw new InvalidOperationException("resolver bug"));
+        var (a, b) = (nodes[0], nodes[1]);
+        var (early, late) = await SplitBrainAsync(cluster, a, b, "leader");
+
+        // The default rule: the earlier registration (a's) keeps the name.
+        Assert.Equal(GlobalRegistry.ConflictReason("leader"), await b.WhenExited(late.Pid).WaitAsync(TestCluster.Wait));
+        await SeenAsync(b, "leader", pid => pid.IsRemote && pid.Node == a.NodeName);
+        Assert.True(early.Pid.IsAlive);
+
+        var next = await Probe.StartAsync(b);
+        Assert.True(await b.Cluster.Global.RegisterAsync("after", next.Pid));
+        await SeenAsync(a, "after", pid => pid.Node == b.NodeName);
+    }
+
+    private static async Task<IReadOnlyList<ArborNode>> StartMeshAsync(TestCluster cluster, int count, GlobalNameResolver resolver)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await cluster.StartAsync(configure: options => new ClusterOptions
+            {
+                Seeds = options.Seeds,
+                ReconnectInterval = options.ReconnectInterval,
+                LeaveTimeout = options.LeaveTimeout,
+                ResolveGlobalConflict = resolver,
+            });
+        }
+
+        await TestCluster.WaitForMeshAsync(cluster.Nodes);
+        return cluster.Nodes;
+    }
+
+    /// <summary>Cuts a from b, registers <paramref name="name"/> on a (earlier) and then on b (later), and heals.</summary>
+    private static async Task<(Probe Early, Probe Late)> SplitBrainAsync(TestCluster cluster, ArborNode a, ArborNode b, string name)
+    {
+        cluster.Network.Partition([a.NodeName!], [b.NodeName!]);
+        await a.Cluster.WaitForMembersAsync(members => members.Count == 0, TestCluster.Wait);
+        await b.Cluster.WaitForMembersAsync(members => members.Count == 0, TestCluster.Wait);
+        var early = await Probe.StartAsync(a);
+        Assert.True(await a.Cluster.Global.RegisterAsync(name, early.Pid));
+        var late = await Probe.StartAsync(b);
+        Assert.True(await b.Cluster.Global.RegisterAsync(name, late.Pid));
+        Assert.True(a.Cluster.Global.Registrations[name].Stamp < b.Cluster.Global.Registrations[name].Stamp);
+        cluster.Network.HealAll();
+        await TestCluster.WaitForMeshAsync([a, b]);
+        return (early, late);
+    }
 }

@@ -4,35 +4,50 @@ using Arbor.Cluster.Tests.Support;
 namespace Arbor.Cluster.Tests.Partitions;
 
 /// <summary>
-/// A seeded, bounded nemesis: random partitions and heals of a four-node cluster while names are registered on random
-/// nodes, then a final heal and the invariants: every replica of the global registry equal, every registered name held
-/// exactly once by a live process, every other successful registrant stopped with the conflict reason, every child of
-/// the distributed supervisor running exactly once. Set ARBOR_NEMESIS_SEED to replay a failure (the seed is in its message).
+/// A seeded, bounded nemesis: random partitions (two sides, or one more link cut on top of the current ones, so a
+/// partition need not be transitive) and heals of a four-node cluster while names are registered on random nodes, then a
+/// final heal and the invariants: every replica of the global registry equal, every registered name held exactly once by
+/// a live process, every other successful registrant stopped with the conflict reason, every child of the distributed
+/// supervisor running exactly once.
 /// </summary>
+/// <remarks>
+/// By default it runs <see cref="DefaultRounds"/> rounds (a few seconds, for CI). ARBOR_NEMESIS_SECONDS=60 runs rounds
+/// for a minute instead (the full run); ARBOR_NEMESIS_SEED and ARBOR_NEMESIS_ROUNDS replay a failure — both are
+/// in its message.
+/// </remarks>
 public sealed class NemesisTests
 {
-    private const int Rounds = 8;
+    private const int DefaultRounds = 12;
 
     private sealed class Worker : GenServer
     {
         public Worker(ConcurrentQueue<(string Id, Pid Pid)> started, string id) => started.Enqueue((id, Self));
     }
 
-    [Fact(Skip = "Passes alone; times out in about half of full-suite runs on a loaded machine (not yet diagnosed: a wait that misses a publish, or a real convergence gap). Run it with --filter Nemesis.")]
+    [Fact]
     public async Task Invariants_hold_after_random_partitions_heal()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("ARBOR_NEMESIS_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("ARBOR_NEMESIS_ROUNDS"), out var fixedRounds) ? fixedRounds : DefaultRounds;
+        var duration = int.TryParse(Environment.GetEnvironmentVariable("ARBOR_NEMESIS_SECONDS"), out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+        var run = new Run();
         try
         {
-            await RunAsync(seed);
+            await RunAsync(seed, rounds, duration, run);
         }
         catch (Exception exception)
         {
-            throw new Xunit.Sdk.XunitException($"Nemesis failed with ARBOR_NEMESIS_SEED={seed}: {exception}");
+            throw new Xunit.Sdk.XunitException($"Nemesis failed with ARBOR_NEMESIS_SEED={seed} ARBOR_NEMESIS_ROUNDS={run.Rounds}: {exception}");
         }
     }
 
-    private static async Task RunAsync(int seed)
+    /// <summary>How far a run got (for the replay line of a failure).</summary>
+    private sealed class Run
+    {
+        public int Rounds { get; set; }
+    }
+
+    private static async Task RunAsync(int seed, int rounds, TimeSpan duration, Run run)
     {
         var random = new Random(seed);
         await using var cluster = new TestCluster();
@@ -45,28 +60,29 @@ public sealed class NemesisTests
         }
 
         var registered = new List<(string Name, Pid Pid, ArborNode Node)>();
-        for (var round = 0; round < Rounds; round++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var round = 0; round < rounds || clock.Elapsed < duration; round++)
         {
-            if (random.Next(3) == 0)
+            run.Rounds = round + 1;
+            switch (random.Next(4))
             {
-                cluster.Network.HealAll();
-                await TestCluster.WaitForMeshAsync(nodes);
+                case 0:
+                    cluster.Network.HealAll();
+                    break;
+                case 1:
+                    // One more link cut on top of the current cuts: partitions that are not transitive.
+                    var pair = nodes.OrderBy(_ => random.Next()).Take(2).ToList();
+                    cluster.Network.Partition([pair[0].NodeName!], [pair[1].NodeName!]);
+                    break;
+                default:
+                    var shuffled = nodes.OrderBy(_ => random.Next()).ToList();
+                    var cut = 1 + random.Next(nodes.Count - 1);
+                    cluster.Network.HealAll();
+                    cluster.Network.Partition(shuffled.Take(cut).Select(n => n.NodeName!), shuffled.Skip(cut).Select(n => n.NodeName!));
+                    break;
             }
-            else
-            {
-                var shuffled = nodes.OrderBy(_ => random.Next()).ToList();
-                var cut = 1 + random.Next(nodes.Count - 1);
-                var sideA = shuffled.Take(cut).ToList();
-                var sideB = shuffled.Skip(cut).ToList();
-                cluster.Network.HealAll();
-                await TestCluster.WaitForMeshAsync(nodes);
-                cluster.Network.Partition(sideA.Select(n => n.NodeName!), sideB.Select(n => n.NodeName!));
-                foreach (var node in nodes)
-                {
-                    var side = sideA.Contains(node) ? sideA : sideB;
-                    await node.Cluster.WaitForMembersAsync(members => members.Count == side.Count - 1, TestCluster.Wait);
-                }
-            }
+
+            await WaitForLinkedMembersAsync(cluster.Network, nodes);
 
             // Two registrations of one name, from random nodes (the same side or both sides of a cut).
             var name = "name" + random.Next(4);
@@ -101,13 +117,24 @@ public sealed class NemesisTests
         await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(nodes, ids, started);
     }
 
-    /// <summary>Waits until all replicas agree on the owner of <paramref name="name"/>, and returns it.</summary>
+    /// <summary>Waits until every node's members are exactly the nodes its links reach.</summary>
+    private static async Task WaitForLinkedMembersAsync(Network network, IReadOnlyList<ArborNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            var expected = nodes.Where(o => o != node && network.IsLinked(node.NodeName!, o.NodeName!)).Select(o => o.NodeName!).Order(StringComparer.Ordinal).ToList();
+            await node.Cluster.WaitForMembersAsync(members => members.SequenceEqual(expected), TestCluster.Wait);
+        }
+    }
+
+    /// <summary>Waits until all replicas agree on the holder of <paramref name="name"/> (local to its owner), and returns its owner.</summary>
     private static async Task<string> HolderOwnerAsync(IReadOnlyList<ArborNode> nodes, string name)
     {
-        await nodes[0].Cluster.Global.WaitForAsync(
-            replica => replica.TryGetValue(name, out var r) &&
-                       nodes.All(n => n.Cluster.Global.Registrations.TryGetValue(name, out var o) && o.Pid.IsRemote == (o.Owner != n.NodeName) && o.Owner == r.Owner && o.Stamp == r.Stamp),
-            TestCluster.Wait);
+        await Replicas.WaitAsync(
+            nodes,
+            () => nodes[0].Cluster.Global.Registrations.TryGetValue(name, out var r) &&
+                  nodes.All(n => n.Cluster.Global.Registrations.TryGetValue(name, out var o) && o.Pid.IsRemote == (o.Owner != n.NodeName) && o.Owner == r.Owner && o.Stamp == r.Stamp),
+            $"Every replica naming one holder of {name}");
         return nodes[0].Cluster.Global.Registrations[name].Owner;
     }
 }

@@ -14,7 +14,7 @@ public sealed class DistributedSupervisorTests
     private static List<DistributedChild> Children(ConcurrentQueue<(string, Pid)> started, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new DistributedChild("worker" + i, () => new Worker(started, "worker" + i)))];
 
-    [Fact(Skip = "Flaky under full-suite load (a child's global name was seen missing after convergence): a suspected convergence bug in the distributed supervisor, not yet diagnosed. Run with --filter Supervision.")]
+    [Fact]
     public async Task Children_are_spread_over_the_members_and_each_runs_once()
     {
         await using var cluster = new TestCluster();
@@ -27,12 +27,23 @@ public sealed class DistributedSupervisorTests
             supervisors.Add(await DistributedSupervisor.StartAsync(node, "workers", children));
         }
 
+        // Each child runs once, on the node the ring places it on (how evenly depends on the node names, which carry
+        // this process's id: the spread itself is checked with fixed names below).
         await DistributedSupervisorInvariants.AssertEachRunsOnceAsync(nodes, [.. children.Select(c => c.Id)], started);
-        var owners = children.Select(c => nodes[0].Cluster.Global.Registrations[c.Id].Owner).Distinct().Count();
-        Assert.True(owners >= 2, "the ring spreads 9 children over more than one of 3 nodes");
     }
 
-    [Fact(Skip = "Flaky under full-suite load (a child's global name was seen missing after convergence): a suspected convergence bug in the distributed supervisor, not yet diagnosed. Run with --filter Supervision.")]
+    [Fact]
+    public void The_hash_ring_spreads_children_over_the_nodes_and_a_lost_node_moves_only_its_own()
+    {
+        var ring = new HashRingPlacement();
+        var ids = Enumerable.Range(0, 9).Select(i => "worker" + i).ToList();
+        var three = ids.ToDictionary(id => id, id => ring.Place(id, ["a@host", "b@host", "c@host"]));
+        Assert.Equal(3, three.Values.Distinct().Count());
+        var two = ids.ToDictionary(id => id, id => ring.Place(id, ["a@host", "b@host"]));
+        Assert.All(ids.Where(id => three[id] != "c@host"), id => Assert.Equal(three[id], two[id])); // consistent hashing
+    }
+
+    [Fact]
     public async Task The_children_of_a_lost_member_are_restarted_on_the_survivors()
     {
         await using var cluster = new TestCluster();

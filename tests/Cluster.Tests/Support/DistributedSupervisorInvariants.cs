@@ -6,33 +6,30 @@ namespace Arbor.Cluster.Tests.Support;
 internal static class DistributedSupervisorInvariants
 {
     /// <summary>
-    /// The invariant: every node's replica names a holder for every child, all replicas agree, each holder is alive on a
-    /// node of <paramref name="nodes"/>, and every other instance ever started has stopped.
+    /// The invariant, once the cluster has settled: every replica of <paramref name="nodes"/> names, for every child, the
+    /// same holder on the node the default placement picks among <paramref name="nodes"/>; that holder is alive; and every
+    /// other instance ever started has stopped — each child runs exactly once.
     /// </summary>
     public static async Task AssertEachRunsOnceAsync(IReadOnlyList<ArborNode> nodes, IReadOnlyList<string> ids, ConcurrentQueue<(string Id, Pid Pid)> started)
     {
-        var names = nodes.Select(n => n.NodeName!).ToHashSet();
-        foreach (var node in nodes)
-        {
-            await node.Cluster.Global.WaitForAsync(
-                replica => ids.All(id => replica.TryGetValue(id, out var r) && names.Contains(r.Owner)), TestCluster.Wait);
-        }
-
-        // Each replica is waited on through its own publishes (a condition is re-checked only when its replica changes).
-        foreach (var other in nodes)
-        {
-            await other.Cluster.Global.WaitForAsync(
-                replica => ids.All(id =>
-                    replica.TryGetValue(id, out var theirs) && nodes[0].Cluster.Global.Registrations.TryGetValue(id, out var mine) && mine.Owner == theirs.Owner),
-                TestCluster.Wait);
-        }
+        var names = nodes.Select(n => n.NodeName!).Order(StringComparer.Ordinal).ToList();
+        var placement = new HashRingPlacement();
+        var expected = ids.ToDictionary(id => id, id => placement.Place(id, names));
+        await Replicas.WaitAsync(
+            nodes,
+            () => ids.All(id =>
+            {
+                var holders = nodes.Select(n => n.Cluster.Global.Registrations.TryGetValue(id, out var r) ? r : null).ToList();
+                return holders.All(r => r is not null && r.Owner == expected[id] && r.Stamp == holders[0]!.Stamp);
+            }),
+            $"Every child of [{string.Join(", ", ids)}] held once, on its placed node, in every replica");
 
         foreach (var (id, pid) in started)
         {
-            var owner = nodes.First(n => n.NodeName == nodes[0].Cluster.Global.Registrations[id].Owner);
+            var owner = nodes.First(n => n.NodeName == expected[id]);
             if (owner.Cluster.Global.Whereis(id) == pid)
             {
-                Assert.True(pid.IsAlive, $"{id}'s registered holder is not alive");
+                Assert.True(pid.IsAlive, $"{id}'s registered holder {pid} is not alive");
             }
             else
             {

@@ -45,6 +45,12 @@ internal sealed class Network : IAsyncDisposable
         }
     }
 
+    /// <summary>True while the link between <paramref name="x"/> and <paramref name="y"/> is not cut.</summary>
+    public bool IsLinked(string x, string y) => !IsCut(x, y);
+
+    /// <summary>Heals the link between <paramref name="x"/> and <paramref name="y"/> only.</summary>
+    public void Heal(string x, string y) => _cut.TryRemove(Key(x, y), out _);
+
     /// <summary>Heals every cut link.</summary>
     public void HealAll() => _cut.Clear();
 

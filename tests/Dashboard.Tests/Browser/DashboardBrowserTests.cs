@@ -60,8 +60,15 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Probe.Crash(first);
         await host.Node.WhenExited(first).WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The page updates every 200 ms here: a second is five updates.
-        browser.WaitForJs(Child("cache", "dataset.restarts"), "1", "the restart is shown within a second", TimeSpan.FromSeconds(1));
+        // Within a second is measured by the page itself: from the moment the supervisor recorded the exit (the child's last
+        // exit time, taken by the runtime) to the moment the page first showed the restart (stamped by the page when it
+        // renders it). The test only waits — generously — for the page to get there, so a slow WebDriver round trip or a
+        // test thread descheduled on a loaded machine cannot fail it; the page and the server updating late still do.
+        browser.WaitForJs(Child("cache", "dataset.restarts"), "1", "the restart is shown", TimeSpan.FromSeconds(30));
+        var delay = Convert.ToDouble(browser.Js(
+            "const c = document.querySelector(\"#tree .child[data-child-id='cache']\"); return Number(c.dataset.restartShownAt) - Number(c.dataset.exitAt);"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(delay, 0, 1000);
         browser.WaitForJs(Child("cache", "innerText.includes('injected by the test')"), "True", "the crash reason is shown");
         browser.Screenshot("dashboard-restart");
 
@@ -177,5 +184,31 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         browser.WaitForJs("document.getElementById('node-processes')?.textContent", host.Node.ProcessCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "the process count is shown");
         browser.WaitForJs("document.querySelectorAll('#charts .chart svg polyline').length", "6", "six charts have at least two points");
         Assert.Equal(1L, browser.Js("return document.querySelectorAll('#node-picker option').length"));
+    }
+
+    [BrowserFact]
+    public async Task The_node_picker_lists_the_connected_node_and_choosing_it_shows_that_nodes_tree_and_processes()
+    {
+        await using var nodes = await TwoNodes.StartAsync();
+        await StartTreeAsync(nodes.Dashboard, "local-probe");
+        await nodes.Other.StartSupervisorAsync(new SupervisorOptions { Name = "remote-app", Children = [Probe.Spec("remote-probe")] });
+        browser.Driver.Navigate().GoToUrl(nodes.Host.Dashboard("tree"));
+        browser.Driver.Navigate().Refresh();
+        browser.WaitForJs(Child("local-probe", "dataset.state"), "Running", "this node's tree is shown first");
+        browser.WaitForJs("[...document.querySelectorAll('#node-picker option')].map(o => o.value).join(',')", $"{nodes.Dashboard.NodeName},{nodes.OtherName}", "the picker lists both nodes");
+
+        browser.Js($"const p = document.getElementById('node-picker'); p.value = '{nodes.OtherName}'; p.dispatchEvent(new Event('change'));");
+
+        browser.WaitForJs(Child("remote-probe", "dataset.state"), "Running", "the other node's tree is shown");
+        Assert.Equal(nodes.OtherName, browser.Js("return document.body.dataset.node"));
+        Assert.Equal(0L, browser.Js("return document.querySelectorAll(\"#tree .child[data-child-id='local-probe']\").length"));
+        browser.Screenshot("dashboard-remote-tree");
+
+        browser.Js("location.hash = '#/processes'");
+        browser.WaitForJs(
+            "[...document.querySelectorAll('#process-table tr.process-row')].some(r => r.dataset.name === 'remote-probe')",
+            "True",
+            "the process table is the other node's");
+        Assert.Equal(0L, browser.Js("return [...document.querySelectorAll('#process-table tr.process-row')].filter(r => r.dataset.name === 'local-probe').length"));
     }
 }

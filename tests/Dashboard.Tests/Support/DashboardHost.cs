@@ -41,13 +41,15 @@ internal sealed class DashboardHost : IAsyncDisposable
     /// <param name="services">Extra services (authentication for the authorization tests).</param>
     /// <param name="app">Extra middleware before the dashboard is mapped.</param>
     /// <param name="endpoint">Conventions on the dashboard's endpoint group (RequireAuthorization).</param>
+    /// <param name="node">The node to show (disposed with the host); a new local node when null.</param>
     public static async Task<DashboardHost> StartAsync(
         Action<ArborDashboardOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? app = null,
-        Action<RouteGroupBuilder>? endpoint = null)
+        Action<RouteGroupBuilder>? endpoint = null,
+        ArborNode? node = null)
     {
-        var node = await ArborNode.StartAsync();
+        node ??= await ArborNode.StartAsync();
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

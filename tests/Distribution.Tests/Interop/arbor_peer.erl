@@ -38,6 +38,26 @@ handle_call({monitor, Target}, _From, S) -> {reply, erlang:monitor(process, Targ
 handle_call({link, Target}, _From, S) -> link(Target), {reply, ok, S};
 handle_call({unlink, Target}, _From, S) -> unlink(Target), {reply, ok, S};
 handle_call({exit, Target, Reason}, _From, S) -> exit(Target, Reason), {reply, ok, S};
+handle_call({spawn_request, Node, M, F, A, Opts}, _From, S) ->
+    ReqId = erlang:spawn_request(Node, M, F, A, Opts),
+    receive
+        {spawn_reply, ReqId, ok, Pid} -> {reply, {ok, Pid, ReqId}, S};
+        {spawn_reply, ReqId, error, Reason} -> {reply, {error, Reason}, S}
+    after 10000 -> {reply, no_spawn_reply, S}
+    end;
+handle_call({spawn, Node, M, F, A}, _From, S) ->
+    {reply, try {ok, spawn(Node, M, F, A)} catch error:Reason -> {error, Reason} end, S};
+handle_call(global_sync, From, S) ->
+    %% global:sync/0 in a helper with a bound, so a node that never synchronises cannot hang the peer.
+    spawn(fun() ->
+                  Self = self(),
+                  Syncer = spawn(fun() -> Self ! {synced, global:sync()} end),
+                  receive {synced, Result} -> gen_server:reply(From, Result)
+                  after 10000 -> exit(Syncer, kill), gen_server:reply(From, sync_timeout)
+                  end
+          end),
+    {noreply, S};
+handle_call(nodes, _From, S) -> {reply, {nodes(), nodes(hidden)}, S};
 handle_call({await, Key}, From, S = #{events := Events, waiting := Waiting}) ->
     case maps:take(Key, Events) of
         {Value, Rest} -> {reply, Value, S#{events := Rest}};

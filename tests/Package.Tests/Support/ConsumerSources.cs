@@ -118,4 +118,48 @@ public static class ConsumerSources
         ["Counter.cs"] = Counter,
         ["Program.cs"] = TestKitProgram,
     };
+
+    /// <summary>
+    /// A web application that adds the dashboard with its one line, serves it on a loopback port and reads its page, script
+    /// and first page of processes back; prints what it got.
+    /// </summary>
+    public const string DashboardProgram = """
+        using System.Net.Http;
+        using System.Text.Json;
+        using Arbor;
+        using Arbor.Dashboard;
+        using Consumer;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.AspNetCore.Hosting.Server;
+        using Microsoft.AspNetCore.Hosting.Server.Features;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Logging;
+
+        await using var node = await ArborNode.StartAsync();
+        await node.StartSupervisorAsync(Strategy.OneForOne, maxRestarts: 3, within: TimeSpan.FromSeconds(5),
+            Counter.ChildSpec(start: 10, name: "counter"));
+
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapArborDashboard("/arbor", options => options.Node = node);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        var page = await client.GetStringAsync("arbor/");
+        var script = await client.GetAsync("arbor/app.js");
+        using var processes = JsonDocument.Parse(await client.GetStringAsync("arbor/api/processes?sort=Name"));
+        var first = processes.RootElement.GetProperty("rows")[0].GetProperty("name").GetString();
+        Console.WriteLine($"page={page.Contains("app.js")} script={(int)script.StatusCode} first={first} total={processes.RootElement.GetProperty("total").GetInt32() == node.ProcessCount}");
+        await app.StopAsync();
+        """;
+
+    public static IReadOnlyDictionary<string, string> DashboardApp => new Dictionary<string, string>
+    {
+        ["Counter.cs"] = Counter,
+        ["Program.cs"] = DashboardProgram,
+    };
 }

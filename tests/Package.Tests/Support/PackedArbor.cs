@@ -14,6 +14,7 @@ namespace Arbor.Package.Tests.Support;
 public sealed class PackedArbor : IAsyncLifetime
 {
     private readonly SemaphoreSlim _testKitPack = new(1, 1);
+    private readonly SemaphoreSlim _dashboardPack = new(1, 1);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "arbor-package-tests", Guid.NewGuid().ToString("N"));
 
     public string Feed => Path.Combine(_root, "feed");
@@ -47,7 +48,7 @@ public sealed class PackedArbor : IAsyncLifetime
             throw new InvalidOperationException("Packing Arbor failed:\n" + pack);
         }
 
-        Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single(path => !Path.GetFileName(path).StartsWith("Arbor.Testing.", StringComparison.Ordinal));
+        Package = Directory.GetFiles(Feed, "Arbor.*.nupkg").Single(path => Path.GetFileName(path) is var name && !name.StartsWith("Arbor.Testing.", StringComparison.Ordinal) && !name.StartsWith("Arbor.Dashboard.", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(Package)["Arbor.".Length..];
         WriteWorkspace(await DotNet.GlobalPackagesFolder());
     }
@@ -79,6 +80,38 @@ public sealed class PackedArbor : IAsyncLifetime
         finally
         {
             _testKitPack.Release();
+        }
+    }
+
+    /// <summary>
+    /// Packs the dashboard (<c>Arbor.Dashboard</c>, which depends on the Arbor package of the same version) into the same
+    /// feed, once, for the tests that consume it; returns the packed <c>.nupkg</c>.
+    /// </summary>
+    public async Task<string> PackDashboardAsync()
+    {
+        await _dashboardPack.WaitAsync();
+        try
+        {
+            if (Directory.GetFiles(Feed, "Arbor.Dashboard.*.nupkg") is [var packed])
+            {
+                return packed;
+            }
+
+            var pack = await DotNet.Run(Repository.Root,
+            [
+                "pack", Repository.PathOf("src/Dashboard/Arbor.Dashboard.csproj"), "-c", Repository.Configuration, "-o", Feed,
+                "--disable-build-servers", "-nologo",
+            ]);
+            if (!pack.Succeeded)
+            {
+                throw new InvalidOperationException("Packing Arbor.Dashboard failed:\n" + pack);
+            }
+
+            return Directory.GetFiles(Feed, "Arbor.Dashboard.*.nupkg").Single(path => !path.EndsWith(".snupkg", StringComparison.Ordinal));
+        }
+        finally
+        {
+            _dashboardPack.Release();
         }
     }
 

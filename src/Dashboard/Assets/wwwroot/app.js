@@ -10,6 +10,11 @@ const state = {
   processes: { sort: "Pid", desc: false, filter: "", offset: 0, limit: 50 },
   processRates: [],       // messages handled per tick of the process on screen
   processShown: null,
+  node: null,             // the node shown: null for this one, else a connected node's name
+  childOffsets: new Map(),   // supervisor id -> first child shown, when paged past the first page
+  supervisorPages: new Map(), // supervisor id -> that page, read on each tick
+  restartShownAt: new Map(),  // child key -> when the page first showed its latest restart (ms since the epoch)
+  stream: null,
 };
 const HISTORY = 60;
 
@@ -28,15 +33,21 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// Every API path carries the shown node (absent for this node).
+function api(path) {
+  if (!state.node) return path;
+  return path + (path.includes("?") ? "&" : "?") + "node=" + encodeURIComponent(state.node);
+}
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { "Accept": "application/json" } });
+  const response = await fetch(api(path), { headers: { "Accept": "application/json" } });
   if (!response.ok) throw new Error(path + ": " + response.status);
   return response.json();
 }
 
 async function act(path, what) {
   if (!confirm(what + "?")) return;
-  const response = await fetch(path, { method: "POST", headers: { "X-Arbor-Dashboard": "1" } });
+  const response = await fetch(api(path), { method: "POST", headers: { "X-Arbor-Dashboard": "1" } });
   const text = await response.text();
   document.getElementById("live").title = what + ": " + text;
   refresh();
@@ -73,13 +84,35 @@ function renderTree() {
   host.replaceChildren(...(roots.length ? roots.map(renderSupervisor) : [el("p", { class: "muted" }, "No supervisors run on this node.")]));
 }
 
-function renderSupervisor(sup) {
-  return el("div", { class: "supervisor", "data-pid": sup.pid },
+function renderSupervisor(live) {
+  // A supervisor paged past its first children is shown from its own page, read on each tick.
+  const sup = state.childOffsets.get(live.id) ? (state.supervisorPages.get(live.id) || live) : live;
+  return el("div", { class: "supervisor", "data-pid": sup.pid, "data-child-count": sup.childCount },
     el("div", { class: "head" },
       el("a", { href: "#/process/" + sup.id }, sup.name || sup.pid),
       el("span", { class: "meta" },
-        sup.responded ? `${sup.strategy} · max ${sup.maxRestarts} restarts in ${sup.withinMs} ms` : "busy (did not answer in time)")),
-    sup.children.map(child => renderChild(sup, child)));
+        sup.responded ? `${sup.strategy} · max ${sup.maxRestarts} restarts in ${sup.withinMs} ms · ${sup.runningCount} of ${sup.childCount} running · ${sup.totalRestarts} restart${sup.totalRestarts === 1 ? "" : "s"}` : "busy (did not answer in time)")),
+    sup.children.map(child => renderChild(sup, child)),
+    sup.childCount > sup.children.length ? childPager(sup) : null);
+}
+
+function childPager(sup) {
+  const first = sup.childOffset, last = sup.childOffset + sup.children.length;
+  const go = offset => { state.childOffsets.set(sup.id, Math.max(0, offset)); loadSupervisorPages().then(renderTree); };
+  return el("div", { class: "child-pager muted" },
+    el("button", { type: "button", class: "prev-children", disabled: first === 0, onclick: () => go(first - PAGE_CHILDREN) }, "←"),
+    ` children ${first + 1}–${last} of ${sup.childCount} `,
+    el("button", { type: "button", class: "next-children", disabled: last >= sup.childCount, onclick: () => go(first + PAGE_CHILDREN) }, "→"));
+}
+
+const PAGE_CHILDREN = 100;
+
+async function loadSupervisorPages() {
+  for (const [id, offset] of state.childOffsets) {
+    if (!offset) { state.supervisorPages.delete(id); continue; }
+    try { state.supervisorPages.set(id, await getJson(`api/supervisors/${id}?offset=${offset}&limit=${PAGE_CHILDREN}`)); }
+    catch { state.childOffsets.delete(id); state.supervisorPages.delete(id); }
+  }
 }
 
 function renderChild(sup, child) {
@@ -87,11 +120,15 @@ function renderChild(sup, child) {
   const seen = state.restarts.get(key);
   const restarted = seen !== undefined && child.restarts > seen;
   state.restarts.set(key, child.restarts);
-  const actions = state.config && state.config.allowActions ? [
+  // When the page first showed this restart, beside when the supervisor saw the exit: the page's own measure of its delay.
+  if (restarted) state.restartShownAt.set(key, Date.now());
+  const actions = state.allowActions ? [
     el("button", { class: "danger restart-child", type: "button", onclick: () => act(`api/actions/supervisors/${sup.id}/children/${encodeURIComponent(child.id)}/restart`, `restart child ${child.id}`) }, "restart"),
     el("button", { class: "danger terminate-child", type: "button", onclick: () => act(`api/actions/supervisors/${sup.id}/children/${encodeURIComponent(child.id)}/terminate?pid=${child.pidId}`, `terminate child ${child.id}`) }, "terminate"),
   ] : [];
-  const row = el("div", { class: "child" + (restarted ? " restarted" : ""), "data-child-id": child.id, "data-state": child.state, "data-restarts": child.restarts },
+  const row = el("div", {
+      class: "child" + (restarted ? " restarted" : ""), "data-child-id": child.id, "data-state": child.state, "data-restarts": child.restarts,
+      "data-exit-at": child.lastExitAt ? Date.parse(child.lastExitAt) : null, "data-restart-shown-at": state.restartShownAt.get(key) },
     el("span", { class: "state", title: child.state }),
     child.pid ? el("a", { href: "#/process/" + child.pidId }, child.id) : el("span", {}, child.id),
     el("span", { class: "meta" }, `${child.pid || "not running"} · ${child.type.toLowerCase()} · ${child.restart.toLowerCase()}`),
@@ -133,7 +170,7 @@ function processRow(row) {
     el("td", { class: "num" }, row.busyMs.toFixed(1)),
     el("td", { class: "num" }, `${row.links} / ${row.monitoredBy}`),
     el("td", {}, row.running || ""),
-    el("td", {}, state.config && state.config.allowActions
+    el("td", {}, state.allowActions
       ? el("button", { class: "danger kill", type: "button", onclick: () => act("api/actions/kill/" + row.id, "kill " + row.pid) }, "kill")
       : null));
 }
@@ -172,7 +209,7 @@ async function loadProcess(id) {
   const pidLinks = list => list.length ? list.map(x => [el("a", { href: "#/process/" + x.id }, x.pid), " "]) : "none";
   host.replaceChildren(
     el("h2", {}, s.name ? `${s.name} ${s.pid}` : s.pid, " ", el("span", { class: "muted" }, s.behavior || "")),
-    state.config && state.config.allowActions
+    state.allowActions
       ? el("button", { id: "kill-process", class: "danger kill", type: "button", onclick: () => act("api/actions/kill/" + s.id, "kill " + s.pid) }, "kill")
       : null,
     el("dl", { class: "facts" },
@@ -207,7 +244,7 @@ function renderNode() {
   if (!c) return;
   const mb = bytes => (bytes / 1048576).toFixed(1) + " MB";
   document.getElementById("node-summary").replaceChildren(el("dl", { class: "facts" },
-    el("dt", {}, "node"), el("dd", {}, state.config ? state.config.node : ""),
+    el("dt", {}, "node"), el("dd", { id: "node-name" }, document.body.dataset.node || ""),
     el("dt", {}, "processes"), el("dd", { id: "node-processes" }, c.processCount),
     el("dt", {}, "scheduler threads"), el("dd", {}, `${c.threadPoolThreads} (${c.heldThreads} held by long turns, ${c.pendingWorkItems} queued)`),
     el("dt", {}, "memory"), el("dd", {}, `${mb(c.managedMemoryBytes)} managed, ${mb(c.workingSetBytes)} working set`),
@@ -262,21 +299,56 @@ function truncate(text, length) { return text.length > length ? text.slice(0, le
 
 // ---- start ---------------------------------------------------------------------------------------------------------------------
 
-async function start() {
-  state.config = await getJson("api/config");
-  document.getElementById("node-picker").replaceChildren(...state.config.nodes.map((name, i) => el("option", { value: name, disabled: i > 0 }, i === 0 ? name + " (this node)" : name)));
-  document.body.classList.toggle("actions", state.config.allowActions);
-  bindProcessControls();
+function connect() {
+  if (state.stream) state.stream.close();
   const live = document.getElementById("live");
-  const stream = new EventSource("api/stream");
+  const banner = document.getElementById("node-error");
+  const stream = state.stream = new EventSource(api("api/stream"));
   stream.addEventListener("open", () => { live.textContent = "live"; live.classList.remove("off"); });
   stream.addEventListener("error", () => { live.textContent = "reconnecting"; live.classList.add("off"); });
-  stream.addEventListener("tick", event => {
+  stream.addEventListener("unavailable", event => { banner.textContent = JSON.parse(event.data); banner.hidden = false; });
+  stream.addEventListener("tick", async event => {
+    banner.hidden = true;
     state.tick = JSON.parse(event.data);
     state.history.push(state.tick.counters);
     if (state.history.length > HISTORY) state.history.shift();
+    if (state.childOffsets.size && route().view === "tree") await loadSupervisorPages();
     refresh();
   });
+}
+
+// Choosing another node shows its views: everything read so far belongs to the previous one.
+async function pick(name) {
+  state.node = name === state.config.node ? null : name;
+  state.tick = null; state.history = []; state.restarts = new Map(); state.restartShownAt = new Map();
+  state.childOffsets = new Map(); state.supervisorPages = new Map();
+  state.processes.offset = 0;
+  const shown = await getJson("api/config");
+  state.allowActions = shown.allowActions;
+  document.body.classList.toggle("actions", state.allowActions);
+  document.body.dataset.node = shown.shown;
+  for (const id of ["tree", "crash-log", "node-summary", "charts", "process-view"]) document.getElementById(id).replaceChildren();
+  document.querySelector("#process-table tbody").replaceChildren();
+  connect();
+  refresh();
+}
+
+async function start() {
+  state.config = await getJson("api/config");
+  state.allowActions = state.config.allowActions;
+  const picker = document.getElementById("node-picker");
+  picker.replaceChildren(...state.config.nodes.map((name, i) => el("option", { value: name }, i === 0 ? name + " (this node)" : name)));
+  picker.addEventListener("change", () => pick(picker.value));
+  // Nodes come and go: the list is read again whenever the picker is opened.
+  picker.addEventListener("focus", async () => {
+    const nodes = (await getJson("api/config")).nodes;
+    const chosen = picker.value;
+    picker.replaceChildren(...nodes.map((name, i) => el("option", { value: name, selected: name === chosen }, i === 0 ? name + " (this node)" : name)));
+  });
+  document.body.classList.toggle("actions", state.allowActions);
+  document.body.dataset.node = state.config.shown;
+  bindProcessControls();
+  connect();
   window.addEventListener("hashchange", show);
   show();
 }

@@ -31,10 +31,10 @@ public sealed class GlobalRegistry
         set => _waiters.Publish(value, published => _view = published);
     }
 
-    internal static async Task<GlobalRegistry> StartAsync(ArborNode node, ArborCluster cluster, TimeSpan claimTimeout)
+    internal static async Task<GlobalRegistry> StartAsync(ArborNode node, ArborCluster cluster, ClusterOptions options)
     {
         var registry = new GlobalRegistry();
-        var started = await GenServer.StartAsync(node, () => new GlobalRegistryServer(registry, cluster, claimTimeout), new StartOptions { Name = GlobalWire.ServiceName }).ConfigureAwait(false);
+        var started = await GenServer.StartAsync(node, () => new GlobalRegistryServer(registry, cluster, options.ClaimTimeout, options.ResolveGlobalConflict), new StartOptions { Name = GlobalWire.ServiceName }).ConfigureAwait(false);
         registry._service = started.EnsureStarted("the global registry service");
         return registry;
     }
@@ -86,8 +86,9 @@ public sealed class GlobalRegistry
     /// outside processes, such as startup and tests, that must wait for a name to arrive or go.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public Task WaitForAsync(Func<ImmutableDictionary<string, GlobalRegistration>, bool> condition, TimeSpan timeout) =>
-        _waiters.WaitAsync(() => _view, condition, timeout, () => $"The global registry ({_view.Count} names)");
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public Task WaitForAsync(Func<ImmutableDictionary<string, GlobalRegistration>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _waiters.WaitAsync(() => _view, condition, timeout, () => $"The global registry ({_view.Count} names)", cancellationToken);
 
     /// <summary>Every registration this node knows of (a snapshot of its replica).</summary>
     public ImmutableDictionary<string, GlobalRegistration> Registrations => _view;

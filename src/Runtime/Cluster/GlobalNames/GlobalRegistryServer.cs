@@ -13,8 +13,14 @@ namespace Arbor.Cluster.GlobalNames;
 /// asks every reachable member whether the name is free (a claim round, so registrations racing inside a connected
 /// cluster do not both succeed), then replicates. Names of a lost member are dropped; when members meet again (a
 /// partition heals) they exchange their names and every node applies the same conflict rule
-/// (<see cref="GlobalRegistration.WinsOver"/>): the loser's own node unregisters it and stops it with
+/// (<see cref="ConflictRule"/>): the loser's own node unregisters it and stops it with
 /// <c>{shutdown, {global_name_conflict, Name}}</c>, so each name ends up held exactly once.
+/// <para>
+/// A node keeps every registration it hears of, per owner, and shows the one the rule picks. The losers are kept until
+/// their owners withdraw them: if the winner goes first (its node is lost, or it is unregistered) before the loser's
+/// owner heard of it, the loser — still running — becomes the visible holder again instead of the name looking free
+/// while a process holds it.
+/// </para>
 /// </summary>
 internal sealed class GlobalRegistryServer : GenServer
 {
@@ -22,7 +28,13 @@ internal sealed class GlobalRegistryServer : GenServer
     private readonly string _self;
     private readonly ILogger _logger;
     private readonly TimeSpan _claimTimeout;
+    private readonly ConflictRule _rule;
+
+    // The visible holder of each name (the rule's pick among _known), as the replica shows it.
     private readonly Dictionary<string, GlobalRegistration> _names = new(StringComparer.Ordinal);
+
+    // Every registration heard of, by name and then owner node (an owner holds a name at most once).
+    private readonly Dictionary<string, Dictionary<string, GlobalRegistration>> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<Pid, (MonitorRef Monitor, HashSet<string> Names)> _owned = new();
     private readonly HashSet<string> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<long, PendingClaim> _pending = new();
@@ -31,12 +43,13 @@ internal sealed class GlobalRegistryServer : GenServer
     private long _nextReference;
     private long _lastStamp;
 
-    public GlobalRegistryServer(GlobalRegistry handle, ArborCluster cluster, TimeSpan claimTimeout)
+    public GlobalRegistryServer(GlobalRegistry handle, ArborCluster cluster, TimeSpan claimTimeout, GlobalNameResolver? resolver)
     {
         _handle = handle;
         _self = cluster.Self;
         _claimTimeout = claimTimeout;
         _logger = Node.LoggerFactory.CreateLogger("Arbor.Cluster");
+        _rule = new ConflictRule(resolver, _logger);
         cluster.Subscribe(Self);
     }
 
@@ -48,7 +61,7 @@ internal sealed class GlobalRegistryServer : GenServer
                 Register(register);
                 return default;
             case UnregisterGlobalCall unregister:
-                Reply(unregister, _names.TryGetValue(unregister.Name, out var held) && held.Owner == _self && RemoveOwned(unregister.Name, held.Pid, broadcast: true));
+                Reply(unregister, TryOwn(unregister.Name, out var held) && RemoveOwned(unregister.Name, held.Pid, broadcast: true));
                 return default;
             default:
                 return base.HandleCallAsync(call);
@@ -74,6 +87,8 @@ internal sealed class GlobalRegistryServer : GenServer
                 claim.Awaiting.Clear();
                 Finish(timedOut.Reference, claim);
                 break;
+            case ClaimTimedOut:
+                break; // the claim finished before its timer fired
             case ErlangTuple { Count: >= 3 } tuple when tuple[0] is Atom tag && tag == GlobalWire.Tag && tuple[1] is Atom kind:
                 OnWire(kind, tuple);
                 break;
@@ -160,11 +175,12 @@ internal sealed class GlobalRegistryServer : GenServer
             _promised.Remove(added);
             Merge(new GlobalRegistration(added, addedPid, addOwner, addedStamp));
         }
-        else if (kind == GlobalWire.Remove && tuple.Count == 5 && GlobalWire.NameOf(tuple[3]) is { } removed && tuple[4] is Pid removedPid)
+        else if (kind == GlobalWire.Remove && tuple.Count == 5 && tuple[2] is Pid remover && remover.Node is { } removeOwner &&
+                 GlobalWire.NameOf(tuple[3]) is { } removed && tuple[4] is Pid removedPid)
         {
-            if (_names.TryGetValue(removed, out var current) && current.Pid == removedPid)
+            if (TryKnown(removed, removeOwner, out var current) && current.Pid == removedPid)
             {
-                Drop(removed);
+                Drop(removed, removeOwner);
             }
         }
         else if (kind == GlobalWire.Release && tuple.Count == 4 && tuple[2] is Pid releaser && GlobalWire.NameOf(tuple[3]) is { } released &&
@@ -218,31 +234,29 @@ internal sealed class GlobalRegistryServer : GenServer
             }
         }
 
-        foreach (var stale in StaleNames(owner, listed))
+        foreach (var stale in NamesOwnedBy(owner, listed))
         {
-            Drop(stale);
+            Drop(stale, owner);
         }
     }
 
-    /// <summary>Takes in a registration from another node, applying the conflict rule when the name is held by another process.</summary>
+    /// <summary>
+    /// Takes in a registration from its owner node. When this node holds the name too and the conflict rule picks the
+    /// incoming one, this node's holder loses: unregistered and stopped. A losing incoming registration is kept (not
+    /// shown) until its owner withdraws it, having heard of the winner from this node's sync.
+    /// </summary>
     private void Merge(GlobalRegistration incoming)
     {
-        if (!_names.TryGetValue(incoming.Name, out var existing) || existing.Pid == incoming.Pid)
+        if (incoming.Owner == _self)
         {
-            Put(incoming);
-            return;
+            return; // only this node speaks for its own names
         }
 
-        if (existing.WinsOver(incoming))
+        if (TryOwn(incoming.Name, out var own) && own.Pid != incoming.Pid && _rule.Winner(own, incoming) == incoming)
         {
-            return; // the incoming holder's own node applies the same rule when it hears of the winner
-        }
-
-        if (existing.Owner == _self)
-        {
-            _logger.LogWarning("Global name {Name}: {Loser} loses to {Winner} on {Node} after the partition healed; stopping it", existing.Name, existing.Pid, incoming.Pid, incoming.Owner);
-            RemoveOwned(existing.Name, existing.Pid, broadcast: true);
-            Exit(existing.Pid, ExitReason.ShutdownWith(new ErlangTuple(GlobalWire.ConflictReason, existing.Name)));
+            _logger.LogWarning("Global name {Name}: {Loser} loses to {Winner} on {Node} after the partition healed; stopping it", own.Name, own.Pid, incoming.Pid, incoming.Owner);
+            RemoveOwned(own.Name, own.Pid, broadcast: true);
+            Exit(own.Pid, GlobalRegistry.ConflictReason(own.Name));
         }
 
         Put(incoming);
@@ -262,9 +276,9 @@ internal sealed class GlobalRegistryServer : GenServer
     private void OnMemberGone(string node)
     {
         _members.Remove(node);
-        foreach (var name in StaleNames(node, keep: null))
+        foreach (var name in NamesOwnedBy(node, keep: null))
         {
-            Drop(name);
+            Drop(name, node);
         }
 
         foreach (var (name, promise) in new List<KeyValuePair<string, GlobalRegistration>>(_promised))
@@ -284,19 +298,29 @@ internal sealed class GlobalRegistryServer : GenServer
         }
     }
 
-    private List<string> StaleNames(string owner, HashSet<string>? keep)
+    /// <summary>The names <paramref name="owner"/> holds as far as this node knows, except those in <paramref name="keep"/>.</summary>
+    private List<string> NamesOwnedBy(string owner, HashSet<string>? keep)
     {
-        var stale = new List<string>();
-        foreach (var (name, registration) in _names)
+        var names = new List<string>();
+        foreach (var (name, byOwner) in _known)
         {
-            if (registration.Owner == owner && (keep is null || !keep.Contains(name)))
+            if (byOwner.ContainsKey(owner) && (keep is null || !keep.Contains(name)))
             {
-                stale.Add(name);
+                names.Add(name);
             }
         }
 
-        return stale;
+        return names;
     }
+
+    private bool TryKnown(string name, string owner, out GlobalRegistration registration)
+    {
+        registration = null!;
+        return _known.TryGetValue(name, out var byOwner) && byOwner.TryGetValue(owner, out registration!);
+    }
+
+    /// <summary>This node's own registration of <paramref name="name"/> (when it has one, it is also the visible holder).</summary>
+    private bool TryOwn(string name, out GlobalRegistration registration) => TryKnown(name, _self, out registration);
 
     private void Own(GlobalRegistration registration)
     {
@@ -311,12 +335,12 @@ internal sealed class GlobalRegistryServer : GenServer
 
     private bool RemoveOwned(string name, Pid pid, bool broadcast)
     {
-        if (!_names.TryGetValue(name, out var current) || current.Pid != pid)
+        if (!TryOwn(name, out var current) || current.Pid != pid)
         {
             return false;
         }
 
-        Drop(name);
+        Drop(name, _self);
         if (_owned.TryGetValue(pid, out var owned))
         {
             owned.Names.Remove(name);
@@ -337,25 +361,70 @@ internal sealed class GlobalRegistryServer : GenServer
 
     private IEnumerable<GlobalRegistration> OwnedRegistrations()
     {
-        foreach (var registration in _names.Values)
+        foreach (var byOwner in _known.Values)
         {
-            if (registration.Owner == _self)
+            if (byOwner.TryGetValue(_self, out var registration))
             {
                 yield return registration;
             }
         }
     }
 
+    /// <summary>Records <paramref name="registration"/> as its owner's, replacing that owner's previous one of the name.</summary>
     private void Put(GlobalRegistration registration)
     {
-        _names[registration.Name] = registration;
-        _handle.View = _handle.View.SetItem(registration.Name, registration);
+        if (!_known.TryGetValue(registration.Name, out var byOwner))
+        {
+            byOwner = new Dictionary<string, GlobalRegistration>(StringComparer.Ordinal);
+            _known[registration.Name] = byOwner;
+        }
+
+        byOwner[registration.Owner] = registration;
+        Show(registration.Name);
     }
 
-    private void Drop(string name)
+    /// <summary>Forgets <paramref name="owner"/>'s registration of <paramref name="name"/>.</summary>
+    private void Drop(string name, string owner)
     {
-        _names.Remove(name);
-        _handle.View = _handle.View.Remove(name);
+        if (_known.TryGetValue(name, out var byOwner) && byOwner.Remove(owner))
+        {
+            if (byOwner.Count == 0)
+            {
+                _known.Remove(name);
+            }
+
+            Show(name);
+        }
+    }
+
+    /// <summary>Makes the replica show the rule's pick among the known registrations of <paramref name="name"/> (or none).</summary>
+    private void Show(string name)
+    {
+        GlobalRegistration? winner = null;
+        if (_known.TryGetValue(name, out var byOwner))
+        {
+            // In owner order, so that every node holding the same registrations picks the same one.
+            var owners = new List<string>(byOwner.Keys);
+            owners.Sort(StringComparer.Ordinal);
+            foreach (var owner in owners)
+            {
+                var candidate = byOwner[owner];
+                winner = winner is null ? candidate : _rule.Winner(winner, candidate);
+            }
+        }
+
+        if (winner is null)
+        {
+            if (_names.Remove(name))
+            {
+                _handle.View = _handle.View.Remove(name);
+            }
+        }
+        else if (!_names.TryGetValue(name, out var shown) || shown != winner)
+        {
+            _names[name] = winner;
+            _handle.View = _handle.View.SetItem(name, winner);
+        }
     }
 
     private void Broadcast(object message)

@@ -10,8 +10,9 @@ namespace Arbor.Cluster;
 /// it with the same children; a <see cref="IPlacement"/> (a hash ring by default) picks one member per child; the
 /// child runs there, linked and restarted when it exits, registered globally under its id (find it with
 /// <c>node.Cluster.Global.Whereis(id)</c>). When a member is lost its children start on the survivors; when one joins,
-/// the children the ring now gives it move. <see cref="StartSingletonAsync"/> is the one-child case. See <c>docs/cluster.md</c>
-/// for what holds during partitions.
+/// the children the ring now gives it move. When a node leaves gracefully its children stop first and may hand their
+/// state to their next instance (<see cref="IHandOverState"/>). <c>StartSingletonAsync</c> is the one-child case.
+/// See <c>docs/cluster.md</c> for what holds during partitions.
 /// </summary>
 public sealed class DistributedSupervisor
 {
@@ -53,8 +54,9 @@ public sealed class DistributedSupervisor
         var cluster = node.Cluster;
         var supervisor = new DistributedSupervisor();
         var list = new List<DistributedChild>(children);
-        var started = await GenServer.StartAsync(node, () => new DistributedSupervisorServer(supervisor, cluster, list, options), new StartOptions { Name = name }).ConfigureAwait(false);
+        var started = await GenServer.StartAsync(node, () => new DistributedSupervisorServer(supervisor, cluster, name, list, options), new StartOptions { Name = name }).ConfigureAwait(false);
         supervisor.Pid = started.EnsureStarted($"distributed supervisor '{name}'");
+        cluster.AddHandOver(supervisor.Pid);
         return supervisor;
     }
 
@@ -66,4 +68,14 @@ public sealed class DistributedSupervisor
     /// </summary>
     public static Task<DistributedSupervisor> StartSingletonAsync(ArborNode node, string id, Func<GenServer> start, int? quorum = null) =>
         StartAsync(node, "arbor_singleton:" + id, [new DistributedChild(id, start)], new DistributedSupervisorOptions { Quorum = quorum });
+
+    /// <summary>
+    /// A cluster singleton from a full child declaration (for example one with <see cref="DistributedChild.Resume"/>, so
+    /// the singleton's state moves with it when its node shuts down gracefully) and options (the quorum among them).
+    /// </summary>
+    public static Task<DistributedSupervisor> StartSingletonAsync(ArborNode node, DistributedChild child, DistributedSupervisorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return StartAsync(node, "arbor_singleton:" + child.Id, [child], options);
+    }
 }

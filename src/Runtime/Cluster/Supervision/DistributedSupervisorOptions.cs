@@ -18,12 +18,23 @@ public sealed class DistributedSupervisorOptions
     /// <summary>How soon a crashed child is started again, and how often placement is checked anyway; 250 ms by default.</summary>
     public TimeSpan RestartDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long a child may take to stop when its node leaves the cluster gracefully before it is killed (and hands
+    /// nothing over); 5 seconds by default.
+    /// </summary>
+    public TimeSpan HandOverTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Placement, nameof(Placement));
         if (Quorum is < 1)
         {
             throw new ArgumentException($"Quorum {Quorum} must be at least 1.", nameof(Quorum));
+        }
+
+        if (HandOverTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("HandOverTimeout must be positive.", nameof(HandOverTimeout));
         }
 
         if (RestartDelay <= TimeSpan.Zero)

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
@@ -27,28 +26,37 @@ public enum ConnectionState
 
 /// <summary>
 /// One connection to a peer node: 4-byte framed messages in both directions, ticks, and the frames waiting to be
-/// written. Writers never block: a frame is queued and one flusher on the thread pool writes everything queued in one
-/// gathered socket write, so a burst of sends costs one system call. Incoming frames are handed to the node in
-/// arrival order on the reader. Any fault closes the connection with a logged reason; the node then reports
-/// <c>noconnection</c> to everything that depended on it.
+/// written. Writers never block. A frame is queued, and whoever holds the writer role copies everything queued into one
+/// contiguous batch and writes it with one system call, so a producer that outruns the socket makes big writes, not
+/// many small ones. The writer role is taken by one work item on the thread pool — or, for a frame someone waits on
+/// (a call, a reply), by the sender itself, which then writes at once with a non-blocking send and saves the hop to the
+/// thread pool; whatever the socket does not take at once is finished by the pool's writer. Incoming frames are read in
+/// large chunks and handed to the node in arrival order on the reader. Any fault closes the connection with a logged
+/// reason; the node then reports <c>noconnection</c> to everything that depended on it.
 /// </summary>
 internal sealed class Connection : IThreadPoolWorkItem
 {
-    private const int MaxFramesPerWrite = 512;
-    private const int MaxBytesPerWrite = 1 << 20;
+    // One write carries at most this many bytes of small frames (copied into the batch); a frame larger than the batch
+    // is written from its own buffer, alone.
+    private const int BatchBytes = 64 * 1024;
 
-    private readonly ConcurrentQueue<FrameBuffer> _outbox = new();
+    private readonly ConcurrentQueue<OutgoingFrame> _outbox = new();
     private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly IConnectionOwner _owner;
-    private readonly List<ArraySegment<byte>> _segments = new();
-    private readonly List<FrameBuffer> _writing = new();
     private Socket? _socket;
 
-    // The TLS stream over the socket when distribution runs over TLS; null for plain TCP (gathered socket writes).
+    // The TLS stream over the socket when distribution runs over TLS; null for plain TCP (direct socket writes).
     private Stream? _tls;
     private int _state;
+
+    // 1 while someone holds the writer role; only the holder touches the fields below it.
     private int _flushing;
+    private byte[]? _batch;
+    private OutgoingFrame? _largeFrame;
+    private ArraySegment<byte> _unsent;
+    private int _batchLength;
+    private int _batchMessages;
     private int _wroteSinceTick;
     private long _lastReceivedMs;
     private string? _closeReason;
@@ -82,7 +90,13 @@ internal sealed class Connection : IThreadPoolWorkItem
     public bool HasFlag(DistributionFlags flag) => Handshake is { } handshake && (handshake.Negotiated & flag) != 0;
 
     /// <summary>Queues a sealed frame; false (and the frame is returned to the pool) when the connection is closed.</summary>
-    public bool Enqueue(FrameBuffer frame)
+    /// <param name="frame">The sealed frame.</param>
+    /// <param name="timing">
+    /// <see cref="WriteTiming.Now"/> when someone waits on this frame (a call, a reply): if no write is under way the
+    /// caller writes what is queued itself, at once, with a non-blocking send. <see cref="WriteTiming.Batched"/> lets the
+    /// pool's writer take it with whatever else has queued by then.
+    /// </param>
+    public bool Enqueue(OutgoingFrame frame, WriteTiming timing = WriteTiming.Batched)
     {
         if (State == ConnectionState.Closed)
         {
@@ -93,7 +107,14 @@ internal sealed class Connection : IThreadPoolWorkItem
         _outbox.Enqueue(frame);
         if (State == ConnectionState.Up)
         {
-            ScheduleFlush();
+            if (timing == WriteTiming.Now && _tls is null)
+            {
+                WriteNow();
+            }
+            else if (timing != WriteTiming.WithNext)
+            {
+                ScheduleFlush();
+            }
         }
         else if (State == ConnectionState.Closed)
         {
@@ -114,6 +135,13 @@ internal sealed class Connection : IThreadPoolWorkItem
         _socket = socket;
         _tls = tls;
         Handshake = handshake;
+        if (tls is null)
+        {
+            // Synchronous sends (WriteNow) must never block the sender: they take what the socket buffer accepts and
+            // leave the rest to the asynchronous writer. Asynchronous operations are unaffected.
+            socket.Blocking = false;
+        }
+
         Volatile.Write(ref _lastReceivedMs, Environment.TickCount64);
         if (Interlocked.CompareExchange(ref _state, (int)ConnectionState.Up, (int)ConnectionState.Pending) != (int)ConnectionState.Pending)
         {
@@ -156,23 +184,71 @@ internal sealed class Connection : IThreadPoolWorkItem
 
     void IThreadPoolWorkItem.Execute() => _ = FlushAsync();
 
+    /// <summary>
+    /// The sender writes what is queued itself, one batch with one non-blocking send, when no write is under way (else
+    /// the running writer takes the frame). What the socket does not accept at once, and frames queued meanwhile, go to
+    /// the pool's writer, which keeps the role.
+    /// </summary>
+    private void WriteNow()
+    {
+        if (Interlocked.CompareExchange(ref _flushing, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (TakeBatch())
+            {
+                var sent = _socket!.Send(_unsent.AsSpan(), SocketFlags.None, out var error);
+                if (error is not (SocketError.Success or SocketError.WouldBlock))
+                {
+                    throw new SocketException((int)error);
+                }
+
+                if (error == SocketError.Success)
+                {
+                    Advance(sent);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            ReleaseBatch();
+            Volatile.Write(ref _flushing, 0);
+            Close($"write failed: {exception.Message}");
+            Drain(); // in case the connection had closed already (Close then does nothing)
+            return;
+        }
+
+        if (_unsent.Count == 0 && _outbox.IsEmpty && State != ConnectionState.Closed)
+        {
+            Volatile.Write(ref _flushing, 0);
+            if (_outbox.IsEmpty || Interlocked.CompareExchange(ref _flushing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+
+        // A partial write, frames queued meanwhile, or a close: the pool's writer carries on with the role held.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
     private async Task FlushAsync()
     {
         try
         {
             while (true)
             {
-                long bytes = 0;
-                while (_writing.Count < MaxFramesPerWrite && bytes < MaxBytesPerWrite && _outbox.TryDequeue(out var frame))
-                {
-                    _writing.Add(frame);
-                    _segments.Add(frame.Segment);
-                    bytes += frame.Length;
-                }
-
-                if (_writing.Count == 0)
+                if (_unsent.Count == 0 && !TakeBatch())
                 {
                     Volatile.Write(ref _flushing, 0);
+                    if (State == ConnectionState.Closed)
+                    {
+                        Drain();
+                        return;
+                    }
+
                     if (_outbox.IsEmpty || Interlocked.CompareExchange(ref _flushing, 1, 0) != 0)
                     {
                         return;
@@ -181,106 +257,98 @@ internal sealed class Connection : IThreadPoolWorkItem
                     continue;
                 }
 
-                if (_tls is { } tls)
-                {
-                    await WriteTlsAsync(tls, bytes).ConfigureAwait(false);
-                }
-                else
-                {
-                    await SendAllAsync(bytes).ConfigureAwait(false);
-                }
-
-                var messages = 0;
-                foreach (var written in _writing)
-                {
-                    messages += written.Length > 4 ? 1 : 0;
-                    written.Return();
-                }
-
-                Metrics.Sent(bytes, messages);
-                Volatile.Write(ref _wroteSinceTick, 1);
-                _writing.Clear();
-                _segments.Clear();
                 if (State == ConnectionState.Closed)
                 {
-                    // Give up the flusher role so Drain can take it and return what is still queued.
+                    // Give up the writer role so Drain can take it and return what is still queued.
+                    ReleaseBatch();
                     Volatile.Write(ref _flushing, 0);
                     Drain();
                     return;
                 }
+
+                if (_tls is { } tls)
+                {
+                    await tls.WriteAsync(_unsent.AsMemory(), _stop.Token).ConfigureAwait(false);
+                    Advance(_unsent.Count);
+                }
+                else
+                {
+                    var sent = await _socket!.SendAsync(_unsent.AsMemory(), SocketFlags.None).ConfigureAwait(false);
+                    if (sent == 0)
+                    {
+                        throw new SocketException((int)SocketError.ConnectionReset);
+                    }
+
+                    Advance(sent);
+                }
             }
         }
-        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
-            foreach (var written in _writing)
-            {
-                written.Return();
-            }
-
-            _writing.Clear();
-            _segments.Clear();
+            ReleaseBatch();
+            Volatile.Write(ref _flushing, 0);
             Close($"write failed: {exception.Message}");
+            Drain(); // in case the connection had closed already (Close then does nothing)
         }
     }
 
     /// <summary>
-    /// TLS has no gathered write: the batch is copied into one pooled buffer and written once, so a burst still costs
-    /// one TLS record sequence and one system call rather than one per frame.
+    /// The writer role's next write: the queued frames copied into the batch (each returned to its pool at once), or
+    /// one frame larger than the batch on its own. False when nothing is queued.
     /// </summary>
-    private async Task WriteTlsAsync(Stream tls, long total)
+    private bool TakeBatch()
     {
-        var batch = ArrayPool<byte>.Shared.Rent((int)total);
-        try
+        if (!_outbox.TryPeek(out var first))
         {
-            var offset = 0;
-            foreach (var segment in _segments)
-            {
-                segment.AsSpan().CopyTo(batch.AsSpan(offset));
-                offset += segment.Count;
-            }
+            return false;
+        }
 
-            await tls.WriteAsync(batch.AsMemory(0, offset), _stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException exception)
+        if (first.Length > BatchBytes)
         {
-            throw new IOException("the connection closed during a write", exception);
+            // Only the writer role dequeues, so the frame peeked is the frame taken.
+            _outbox.TryDequeue(out _);
+            _largeFrame = first;
+            _unsent = first.Segment;
+            _batchLength = first.Length;
+            _batchMessages = 1;
+            return true;
         }
-        finally
+
+        var batch = _batch ??= new byte[BatchBytes];
+        var used = 0;
+        var messages = 0;
+        while (_outbox.TryPeek(out var frame) && frame.Length <= BatchBytes - used)
         {
-            ArrayPool<byte>.Shared.Return(batch);
+            _outbox.TryDequeue(out _);
+            frame.Segment.AsSpan().CopyTo(batch.AsSpan(used));
+            used += frame.Length;
+            messages += frame.IsTick ? 0 : 1;
+            frame.Return();
+        }
+
+        _unsent = new ArraySegment<byte>(batch, 0, used);
+        _batchLength = used;
+        _batchMessages = messages;
+        return true;
+    }
+
+    /// <summary>Records <paramref name="sent"/> bytes of the current write as written; a finished write frees its frame.</summary>
+    private void Advance(int sent)
+    {
+        _unsent = _unsent.Slice(sent);
+        Volatile.Write(ref _wroteSinceTick, 1);
+        if (_unsent.Count == 0)
+        {
+            Metrics.Sent(_batchLength, _batchMessages);
+            ReleaseBatch();
         }
     }
 
-    private async Task SendAllAsync(long total)
+    private void ReleaseBatch()
     {
-        var socket = _socket!;
-        var sent = await socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
-        while (sent < total)
-        {
-            // A partial gathered write: drop what went out and send the rest.
-            var skip = sent;
-            var remaining = new List<ArraySegment<byte>>();
-            foreach (var segment in _segments)
-            {
-                if (skip >= segment.Count)
-                {
-                    skip -= segment.Count;
-                    continue;
-                }
-
-                remaining.Add(segment.Slice((int)skip));
-                skip = 0;
-            }
-
-            _segments.Clear();
-            _segments.AddRange(remaining);
-            total -= sent;
-            sent = await socket.SendAsync(_segments, SocketFlags.None).ConfigureAwait(false);
-            if (sent == 0)
-            {
-                throw new SocketException((int)SocketError.ConnectionReset);
-            }
-        }
+        _unsent = default;
+        _largeFrame?.Return();
+        _largeFrame = null;
     }
 
     private void Drain()
@@ -401,9 +469,7 @@ internal sealed class Connection : IThreadPoolWorkItem
 
                 if (Interlocked.Exchange(ref _wroteSinceTick, 0) == 0)
                 {
-                    var tick = new FrameBuffer(8);
-                    tick.Seal();
-                    Enqueue(tick);
+                    Enqueue(OutgoingFrame.Tick);
                 }
             }
         }

@@ -5,24 +5,20 @@ using System.Buffers.Binary;
 namespace Arbor.Distribution.Connections;
 
 /// <summary>
-/// One outgoing frame being encoded: a pooled array that grows as terms are written, with room for the 4-byte length
-/// reserved at its start. Returned to the pool once the socket has written it.
+/// Where a frame is encoded: a pooled array that grows as terms are written, with room for the 4-byte length reserved
+/// at its start. One per sending thread, reused frame after frame; <see cref="Seal"/> hands the encoded bytes over as an
+/// <see cref="OutgoingFrame"/> and leaves the buffer empty for the next.
 /// </summary>
 internal sealed class FrameBuffer : IBufferWriter<byte>
 {
-    private byte[] _array;
-    private int _written;
+    // Frames up to this size are copied out into an array of their exact size: one small allocation per message, and
+    // nothing rented stays out while the frame waits in a queue (a producer far ahead of the socket would empty the
+    // shared pool). Larger frames hand over their pooled array instead of being copied.
+    private const int CopyOutBytes = 1024;
+    private const int InitialBytes = 256;
 
-    public FrameBuffer(int sizeHint = 256)
-    {
-        _array = ArrayPool<byte>.Shared.Rent(Math.Max(sizeHint, 64));
-        _written = 4;
-    }
-
-    /// <summary>The bytes of the frame, length prefix included (valid after <see cref="Seal"/>).</summary>
-    public ArraySegment<byte> Segment => new(_array, 0, _written);
-
-    public int Length => _written;
+    private byte[] _array = ArrayPool<byte>.Shared.Rent(InitialBytes);
+    private int _written = 4;
 
     public void Advance(int count)
     {
@@ -46,18 +42,26 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
         return _array.AsSpan(_written);
     }
 
-    /// <summary>Writes the length prefix (everything after it).</summary>
-    public void Seal() => BinaryPrimitives.WriteUInt32BigEndian(_array, (uint)(_written - 4));
+    /// <summary>Starts a new frame (whatever was written and not sealed is dropped).</summary>
+    public void Reset() => _written = 4;
 
-    public void Return()
+    /// <summary>Writes the length prefix (everything after it) and hands the frame over; the buffer is empty afterwards.</summary>
+    public OutgoingFrame Seal()
     {
-        var array = _array;
-        _array = Array.Empty<byte>();
-        _written = 0;
-        if (array.Length > 0)
+        BinaryPrimitives.WriteUInt32BigEndian(_array, (uint)(_written - 4));
+        OutgoingFrame frame;
+        if (_written <= CopyOutBytes)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            frame = new OutgoingFrame(_array.AsSpan(0, _written).ToArray(), _written, pooled: false);
         }
+        else
+        {
+            frame = new OutgoingFrame(_array, _written, pooled: true);
+            _array = ArrayPool<byte>.Shared.Rent(InitialBytes);
+        }
+
+        _written = 4;
+        return frame;
     }
 
     private void Ensure(int sizeHint)
@@ -72,5 +76,38 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
         _array.AsSpan(0, _written).CopyTo(grown);
         ArrayPool<byte>.Shared.Return(_array);
         _array = grown;
+    }
+}
+
+/// <summary>A sealed frame waiting to be written: its bytes, the 4-byte length prefix included.</summary>
+internal readonly struct OutgoingFrame
+{
+    private readonly byte[] _array;
+    private readonly bool _pooled;
+
+    public OutgoingFrame(byte[] array, int length, bool pooled)
+    {
+        _array = array;
+        Length = length;
+        _pooled = pooled;
+    }
+
+    /// <summary>A tick: an empty frame (a zero length and nothing after it).</summary>
+    public static OutgoingFrame Tick { get; } = new(new byte[4], 4, pooled: false);
+
+    public int Length { get; }
+
+    /// <summary>True for a tick (no message).</summary>
+    public bool IsTick => Length == 4;
+
+    public ArraySegment<byte> Segment => new(_array, 0, Length);
+
+    /// <summary>Gives a pooled array back once the frame is written or dropped.</summary>
+    public void Return()
+    {
+        if (_pooled)
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+        }
     }
 }

@@ -26,6 +26,8 @@ internal static class ControlTag
     public const int PayloadMonitorPExit = 28;
     public const int SpawnRequest = 29;
     public const int SpawnRequestTT = 30;
+    public const int SpawnReply = 31;
+    public const int SpawnReplyTT = 32;
     public const int AliasSend = 33;
     public const int AliasSendTT = 34;
     public const int UnlinkId = 35;

@@ -5,7 +5,7 @@ namespace Arbor.Distribution.Control;
 
 /// <summary>
 /// What depends on one connection, so its loss can be reported as Erlang reports it: links get a <c>noconnection</c>
-/// exit signal, monitors a <c>Down</c> with <c>noconnection</c>, calls in flight fail, and monitors held by the peer's
+/// exit signal, monitors a <c>Down</c> with <c>noconnection</c>, calls and remote starts in flight fail, and monitors held by the peer's
 /// processes on local ones are dropped.
 /// </summary>
 internal sealed class PeerSignals
@@ -18,6 +18,9 @@ internal sealed class PeerSignals
 
     /// <summary>Calls waiting for a reply from the peer, by their reference's key.</summary>
     public ConcurrentDictionary<long, PendingRemoteCall> Calls { get; } = new();
+
+    /// <summary>Spawn requests sent to the peer and waiting for their reply, by their reference's key.</summary>
+    public ConcurrentDictionary<long, PendingSpawn> Spawns { get; } = new();
 
     /// <summary>Monitors the peer's processes hold on local processes, by the peer's reference.</summary>
     public ConcurrentDictionary<ErlangReference, (Process Local, RemoteWatcher Watcher)> Watchers { get; } = new();

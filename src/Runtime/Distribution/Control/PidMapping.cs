@@ -9,31 +9,28 @@ namespace Arbor.Distribution.Control;
 /// </summary>
 internal static class PidMapping
 {
-    public static object ToWire(object? term, NodeDistribution distribution) => term switch
+    public static object ToWire(object? term, NodeDistribution distribution) => Map(term, distribution, toWire: true);
+
+    public static object FromWire(object term, NodeDistribution distribution) => Map(term, distribution, toWire: false);
+
+    // One static walk for both directions: no closure or delegate is allocated per container on the message path.
+    private static object Map(object? term, NodeDistribution distribution, bool toWire) => term switch
     {
-        null => ControlAtoms.Nil,
-        Pid pid => distribution.ToWire(pid),
-        ErlangTuple tuple => MapTuple(tuple, element => ToWire(element, distribution)),
-        ErlangList list => MapList(list, element => ToWire(element, distribution)),
-        ErlangMap map => MapMap(map, element => ToWire(element, distribution)),
+        null => toWire ? (object)ControlAtoms.Nil : null!, // decoded terms hold no nulls; only outgoing ones map null to nil
+        Pid pid when toWire => distribution.ToWire(pid),
+        ErlangPid pid when !toWire => distribution.FromWire(pid),
+        ErlangTuple tuple => MapTuple(tuple, distribution, toWire),
+        ErlangList list => MapList(list, distribution, toWire),
+        ErlangMap map => MapMap(map, distribution, toWire),
         _ => term,
     };
 
-    public static object FromWire(object term, NodeDistribution distribution) => term switch
-    {
-        ErlangPid pid => distribution.FromWire(pid),
-        ErlangTuple tuple => MapTuple(tuple, element => FromWire(element, distribution)),
-        ErlangList list => MapList(list, element => FromWire(element, distribution)),
-        ErlangMap map => MapMap(map, element => FromWire(element, distribution)),
-        _ => term,
-    };
-
-    private static object MapTuple(ErlangTuple tuple, System.Func<object, object> map)
+    private static object MapTuple(ErlangTuple tuple, NodeDistribution distribution, bool toWire)
     {
         object[]? copy = null;
         for (var i = 0; i < tuple.Count; i++)
         {
-            var mapped = map(tuple[i]);
+            var mapped = Map(tuple[i], distribution, toWire);
             if (!ReferenceEquals(mapped, tuple[i]) || copy is not null)
             {
                 if (copy is null)
@@ -52,13 +49,13 @@ internal static class PidMapping
         return copy is null ? tuple : new ErlangTuple(copy);
     }
 
-    private static object MapList(ErlangList list, System.Func<object, object> map)
+    private static object MapList(ErlangList list, NodeDistribution distribution, bool toWire)
     {
         object[]? copy = null;
         var elements = list.Elements;
         for (var i = 0; i < elements.Count; i++)
         {
-            var mapped = map(elements[i]);
+            var mapped = Map(elements[i], distribution, toWire);
             if (!ReferenceEquals(mapped, elements[i]) || copy is not null)
             {
                 if (copy is null)
@@ -74,18 +71,18 @@ internal static class PidMapping
             }
         }
 
-        var tail = list.Tail is null ? null : map(list.Tail);
+        var tail = list.Tail is null ? null : Map(list.Tail, distribution, toWire);
         return copy is null && ReferenceEquals(tail, list.Tail) ? list : new ErlangList(copy ?? CopyOf(elements), tail);
     }
 
-    private static object MapMap(ErlangMap map, System.Func<object, object> mapTerm)
+    private static object MapMap(ErlangMap map, NodeDistribution distribution, bool toWire)
     {
         List<KeyValuePair<object, object>>? copy = null;
         var pairs = map.Pairs;
         for (var i = 0; i < pairs.Count; i++)
         {
-            var key = mapTerm(pairs[i].Key);
-            var value = mapTerm(pairs[i].Value);
+            var key = Map(pairs[i].Key, distribution, toWire);
+            var value = Map(pairs[i].Value, distribution, toWire);
             if (copy is null && (!ReferenceEquals(key, pairs[i].Key) || !ReferenceEquals(value, pairs[i].Value)))
             {
                 copy = new List<KeyValuePair<object, object>>(pairs.Count);

@@ -59,12 +59,14 @@ internal static class DistributionFlagSets
     /// <summary>
     /// Everything this node offers apart from <see cref="DistributionFlags.Published"/>: the OTP 25/26 mandatory
     /// sets, the digest flag that announces them, monitors (also by name: without them an Erlang caller never sees
-    /// 'DOWN' from an Arbor server), aliases (OTP 24+ call replies), and the sender in SEND.
+    /// 'DOWN' from an Arbor server), aliases (OTP 24+ call replies), the sender in SEND, and spawn requests (remote
+    /// starts; without the flag an Erlang <c>spawn/4</c> towards Arbor would fall back to a net_kernel request that is
+    /// never answered, with it the request gets a proper SPAWN_REPLY).
     /// </summary>
     public const DistributionFlags Offered =
         Mandatory25 | Mandatory26 | DistributionFlags.Mandatory25Digest |
         DistributionFlags.DistMonitor | DistributionFlags.DistMonitorName | DistributionFlags.Alias |
-        DistributionFlags.SendSender;
+        DistributionFlags.SendSender | DistributionFlags.Spawn;
 
     /// <summary>A peer without these is refused: this node's codec and link protocol depend on them.</summary>
     public const DistributionFlags Required = Mandatory25 | DistributionFlags.UnlinkId | DistributionFlags.V4NodeContainers;

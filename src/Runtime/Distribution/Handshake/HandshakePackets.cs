@@ -8,8 +8,10 @@ using System.Threading.Tasks;
 namespace Arbor.Distribution.Handshake;
 
 /// <summary>
-/// The version-6 handshake's packets (OTP 23+), each framed by a 2-byte length. Parsing checks every length against
-/// the packet and bounds the packet itself, so a hostile peer can make a handshake fail but never allocate much.
+/// The version-6 handshake's packets (OTP 23+), each framed by a 2-byte length over TCP and by a 4-byte length over
+/// TLS (OTP's <c>inet_tls_dist</c> runs the whole connection, handshake included, with <c>{packet, 4}</c>). Parsing
+/// checks every length against the packet and bounds the packet itself, so a hostile peer can make a handshake fail but
+/// never allocate much.
 /// </summary>
 internal static class HandshakePackets
 {
@@ -145,17 +147,26 @@ internal static class HandshakePackets
 
     public static async ValueTask WriteAsync(Stream stream, byte[] packet, CancellationToken cancellationToken)
     {
-        var framed = new byte[2 + packet.Length];
-        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)packet.Length);
-        packet.CopyTo(framed.AsSpan(2));
+        var header = HeaderLength(stream);
+        var framed = new byte[header + packet.Length];
+        if (header == 4)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(framed, (uint)packet.Length);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)packet.Length);
+        }
+
+        packet.CopyTo(framed.AsSpan(header));
         await stream.WriteAsync(framed, cancellationToken).ConfigureAwait(false);
     }
 
     public static async ValueTask<byte[]> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var head = new byte[2];
+        var head = new byte[HeaderLength(stream)];
         await ReadExactlyAsync(stream, head, cancellationToken).ConfigureAwait(false);
-        var length = BinaryPrimitives.ReadUInt16BigEndian(head);
+        var length = head.Length == 4 ? BinaryPrimitives.ReadUInt32BigEndian(head) : BinaryPrimitives.ReadUInt16BigEndian(head);
         if (length is 0 or > MaxPacket)
         {
             throw Malformed($"handshake packet length {length} is outside 1..{MaxPacket}");
@@ -165,6 +176,9 @@ internal static class HandshakePackets
         await ReadExactlyAsync(stream, packet, cancellationToken).ConfigureAwait(false);
         return packet;
     }
+
+    /// <summary>The length header of a handshake packet: 4 bytes inside TLS (as <c>inet_tls_dist</c>), 2 on plain TCP.</summary>
+    private static int HeaderLength(Stream stream) => stream is System.Net.Security.SslStream ? 4 : 2;
 
     private static async ValueTask ReadExactlyAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public sealed class NodeName : IEquatable<NodeName>
     {
         Alive = alive;
         Host = host;
+        Full = alive + "@" + host; // built once: the send path compares against it per message
     }
 
     /// <summary>The part before the <c>@</c>: what EPMD registers.</summary>
@@ -25,7 +26,7 @@ public sealed class NodeName : IEquatable<NodeName>
     public string Host { get; }
 
     /// <summary>The full name, <c>alive@host</c>.</summary>
-    public string Full => Alive + "@" + Host;
+    public string Full { get; }
 
     /// <summary>True for a long name (the host contains a dot).</summary>
     public bool IsLong => Host.Contains('.', StringComparison.Ordinal);

@@ -24,6 +24,12 @@ public readonly struct Atom : IEquatable<Atom>
 
     internal Atom(AtomName name) => _name = name;
 
+    /// <summary>
+    /// This atom as an object, boxed once per atom and shared: decoding a term hands out the same box every time
+    /// instead of allocating one per occurrence (the struct is immutable, so sharing is safe).
+    /// </summary>
+    internal object Boxed => _name is null ? this : _name.Boxed;
+
     /// <summary>The atom <c>true</c>.</summary>
     public static Atom True { get; } = Of("true");
 
@@ -123,6 +129,11 @@ public readonly struct Atom : IEquatable<Atom>
 /// <summary>An atom's shared payload: its name and the name's UTF-8 bytes, created once per distinct atom.</summary>
 internal sealed class AtomName(string text, byte[] utf8)
 {
+    private object? _boxed;
+
+    /// <summary>The shared box of this atom (see <see cref="Atom.Boxed"/>); a race may box twice, harmlessly.</summary>
+    public object Boxed => _boxed ??= new Atom(this);
+
     public string Text { get; } = text;
 
     public byte[] Utf8 { get; } = utf8;

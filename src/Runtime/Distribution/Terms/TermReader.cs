@@ -191,7 +191,7 @@ public ref struct TermReader
             case TermTag.SmallAtom:
             case TermTag.Atom:
                 var atom = ReadAtomBody(tag, offset);
-                return atom == Atom.True ? BoxedTrue : atom == Atom.False ? BoxedFalse : atom;
+                return atom == Atom.True ? BoxedTrue : atom == Atom.False ? BoxedFalse : atom.Boxed;
             case TermTag.SmallTuple: return ReadTupleBody(ReadByte(), offset);
             case TermTag.LargeTuple: return ReadTupleBody(ReadLength(), offset);
             case TermTag.Nil: return ErlangList.Empty;
