@@ -20,7 +20,7 @@ internal static class ClientEmitter
         writer.Line("/// Calls fail with a <c>CallException</c> when the server is gone; casts never fail.");
         writer.Line("/// </summary>");
         writer.Line(Names.GeneratedCode);
-        OpenGeneric(writer, model, model.Accessibility + " readonly partial struct " + refName + " : " + model.ClientInterfaceType + ", " + Names.ProcessRef + "<" + refName + ">, global::System.IEquatable<" + refName + ">");
+        writer.OpenType(model.Accessibility + " readonly partial struct " + refName + " : " + model.ClientInterfaceType + ", " + Names.ProcessRef + "<" + refName + ">, global::System.IEquatable<" + refName + ">", model.ConstraintClauses);
         writer.Line("private " + model.RefName + "(" + Names.Pid + " pid) => Pid = pid;");
         writer.Line();
         writer.Line("/// <summary>The server process.</summary>");
@@ -81,7 +81,7 @@ internal static class ClientEmitter
 
         writer.Line("/// <summary>The requests a <c>" + model.Name + "</c> process accepts; implemented by <see cref=\"" + model.RefName + TypeParameterList.OfCref(model.TypeParameters) + "\"/>, and by fakes in tests.</summary>");
         writer.Line(Names.GeneratedCode);
-        OpenGeneric(writer, model, model.Accessibility + " partial interface " + model.ClientInterfaceType);
+        writer.OpenType(model.Accessibility + " partial interface " + model.ClientInterfaceType, model.ConstraintClauses);
         writer.Line("/// <summary>The server process.</summary>");
         writer.Line(Names.Pid + " Pid { get; }");
         foreach (var request in model.Requests)
@@ -109,25 +109,6 @@ internal static class ClientEmitter
         writer.Line("public " + Names.Task + " StopAsync(" + Names.ExitReason + "? reason = null, " + Names.TimeSpan + "? timeout = null) =>");
         writer.Line("    " + Names.GenServer + ".StopAsync(Pid, reason, timeout);");
         writer.Line();
-    }
-
-    /// <summary>Opens a client type; a generic one restates the server's constraints, since it names the server's messages.</summary>
-    private static void OpenGeneric(SourceWriter writer, GenServerModel model, string header)
-    {
-        var clauses = model.ConstraintClauses;
-        if (clauses.Count == 0)
-        {
-            writer.Open(header);
-            return;
-        }
-
-        writer.Line(header);
-        for (var i = 0; i < clauses.Count - 1; i++)
-        {
-            writer.Line("    " + clauses[i]);
-        }
-
-        writer.Open("    " + clauses[clauses.Count - 1]);
     }
 
     private static void WriteObsolete(SourceWriter writer, RequestHandlerModel request)

@@ -43,7 +43,7 @@ internal static class FakeEmitter
         writer.Line("/// A call whose property is null crashes the fake, naming the property to set.");
         writer.Line("/// </summary>");
         writer.Line(Names.GeneratedCode);
-        OpenClass(writer, model, model.Accessibility + " sealed partial class " + fakeType + " : " + FakeServer);
+        writer.OpenType(model.Accessibility + " sealed partial class " + fakeType + " : " + FakeServer, model.ConstraintClauses);
         foreach (var request in model.Requests)
         {
             WriteScriptProperty(writer, model, request);
@@ -65,25 +65,6 @@ internal static class FakeEmitter
         writer.Line();
         WriteProcess(writer, model, fakeType, messages);
         writer.Close();
-    }
-
-    /// <summary>Opens the fake's class; a generic one restates the server's constraints, since it names the server's messages.</summary>
-    private static void OpenClass(SourceWriter writer, GenServerModel model, string header)
-    {
-        var clauses = model.ConstraintClauses;
-        if (clauses.Count == 0)
-        {
-            writer.Open(header);
-            return;
-        }
-
-        writer.Line(header);
-        for (var i = 0; i < clauses.Count - 1; i++)
-        {
-            writer.Line("    " + clauses[i]);
-        }
-
-        writer.Open("    " + clauses[clauses.Count - 1]);
     }
 
     private static void WriteScriptProperty(SourceWriter writer, GenServerModel model, RequestHandlerModel request)

@@ -1,4 +1,5 @@
 using System.Text;
+using Arbor.Generators.Model;
 
 namespace Arbor.Generators.Emitting;
 
@@ -23,6 +24,27 @@ internal sealed class SourceWriter
         Line(header);
         Line("{");
         _indent++;
+    }
+
+    /// <summary>
+    /// Opens a type declaration followed by its <c>where</c> clauses, one per line (a generated type that names a generic
+    /// server's messages restates the server's constraints).
+    /// </summary>
+    public void OpenType(string header, EquatableArray<string> constraintClauses)
+    {
+        if (constraintClauses.Count == 0)
+        {
+            Open(header);
+            return;
+        }
+
+        Line(header);
+        for (var i = 0; i < constraintClauses.Count - 1; i++)
+        {
+            Line("    " + constraintClauses[i]);
+        }
+
+        Open("    " + constraintClauses[constraintClauses.Count - 1]);
     }
 
     public void Close(string closer = "}")
