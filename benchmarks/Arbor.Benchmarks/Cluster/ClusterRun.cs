@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Arbor.Benchmarks.Servers;
 using Arbor.Cluster;
@@ -26,7 +24,7 @@ internal static class ClusterRun
     {
         var lookups = (int)(10_000_000 * scale);
         var registrations = (int)(2_000 * scale);
-        var epmd = FreePort();
+        var epmd = Arbor.Benchmarks.Distribution.RemoteRun.FreePort();
         var nodes = new List<ArborNode>();
         try
         {
@@ -151,11 +149,4 @@ internal static class ClusterRun
 
     private static void Report(string label, double value, string unit) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} {value:0.0} {unit}"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -193,7 +193,8 @@ internal static class RemoteRun
         throw new IOException("the Erlang sink exited before it was ready");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free now (for EPMD and listeners of the in-process nodes).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -31,15 +31,23 @@ internal static class GenServerParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        return Guarded(type, declaration.Identifier, diagnostics, () => ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="parse"/> for <paramref name="type"/>: the generator must never throw into the compiler, so an
+    /// unexpected failure becomes a diagnostic that says so (shared with <see cref="GenServerProtocolParser"/>).
+    /// </summary>
+    internal static ParseResult Guarded(INamedTypeSymbol type, SyntaxToken identifier, List<DiagnosticInfo> diagnostics, Func<GenServerModel?> parse)
+    {
         try
         {
-            var model = ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken);
+            var model = parse();
             return new ParseResult(model, EquatableArray.From(diagnostics));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The generator must never throw into the compiler; an unexpected failure becomes a diagnostic that says so.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(declaration.Identifier), type.Name, exception.GetType().Name + ": " + exception.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(identifier), type.Name, exception.GetType().Name + ": " + exception.Message));
             return new ParseResult(null, EquatableArray.From(diagnostics));
         }
     }

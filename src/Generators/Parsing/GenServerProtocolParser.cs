@@ -29,16 +29,7 @@ internal static class GenServerProtocolParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        try
-        {
-            var model = ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken);
-            return new ParseResult(model, EquatableArray.From(diagnostics));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.From(declaration.Identifier), type.Name, exception.GetType().Name + ": " + exception.Message));
-            return new ParseResult(null, EquatableArray.From(diagnostics));
-        }
+        return GenServerParser.Guarded(type, declaration.Identifier, diagnostics, () => ParseCore(type, declaration, context.SemanticModel, diagnostics, cancellationToken));
     }
 
     /// <summary><c>IKvStore</c> → <c>KvStore</c>; a name that is not the I-prefix convention is kept.</summary>
