@@ -98,7 +98,7 @@ public readonly struct EventManagerRef<TEvent> : IProcessRef<EventManagerRef<TEv
         await GenServer.CallAsync(Pid, new StopManagerCall(), timeout).ConfigureAwait(false);
         if (process is not null)
         {
-            await process.WhenExited().ConfigureAwait(false);
+            await process.WaitForExit().ConfigureAwait(false);
         }
     }
 

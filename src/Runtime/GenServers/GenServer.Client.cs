@@ -211,15 +211,21 @@ public abstract partial class GenServer
             throw new CallingSelfException(target, request);
         }
 
-        var exited = process.WhenExited();
+        var exited = process.WaitForExit();
         if (!process.RequestSystemStop(reason))
         {
             throw new NoProcessException(target, request);
         }
 
-        if (wait != Timeout.InfiniteTimeSpan && await Task.WhenAny(exited, Task.Delay(wait)).ConfigureAwait(false) != exited)
+        if (wait != Timeout.InfiniteTimeSpan)
         {
-            throw new CallTimeoutException(target, wait, request);
+            var bounded = exited.AsTask();
+            if (await Task.WhenAny(bounded, Task.Delay(wait)).ConfigureAwait(false) != bounded)
+            {
+                throw new CallTimeoutException(target, wait, request);
+            }
+
+            exited = new ValueTask<ExitReason>(bounded);
         }
 
         var actual = await exited.ConfigureAwait(false);

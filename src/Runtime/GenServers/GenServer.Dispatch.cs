@@ -140,17 +140,22 @@ public abstract partial class GenServer
         Owner.TrackUnanswered(call, DeferredPruneThreshold, s_isCompleted);
     }
 
+    // The wrappers below await with the process's context (ConfigureAwait(true)): a handler that finishes under it
+    // resumes them inline, and one that finishes elsewhere posts them back to the process (its continues are user code
+    // that must run as the process). ConfigureAwait(false) would queue them to the thread pool whenever the handler
+    // finished under the process's context (the runtime never inlines there): one more thread hop per asynchronous
+    // handler, and a hand-off a tracking node could not count.
     private async ValueTask CallThenContinueAsync(ValueTask handled, CallMessage call)
     {
-        await handled.ConfigureAwait(false);
+        await handled.ConfigureAwait(true);
         TrackIfUnanswered(call);
-        await RunContinuesAsync().ConfigureAwait(false);
+        await RunContinuesAsync().ConfigureAwait(true);
     }
 
     private async ValueTask HandlerThenContinueAsync(ValueTask handled)
     {
-        await handled.ConfigureAwait(false);
-        await RunContinuesAsync().ConfigureAwait(false);
+        await handled.ConfigureAwait(true);
+        await RunContinuesAsync().ConfigureAwait(true);
     }
 
     private async ValueTask RunContinuesAsync()
@@ -158,7 +163,7 @@ public abstract partial class GenServer
         while (Owner.StopRequest is null && Owner.ExtrasIfAny?.ContinueArgument is { } argument)
         {
             Owner.Extras.ContinueArgument = null;
-            await HandleContinueAsync(argument).ConfigureAwait(false);
+            await HandleContinueAsync(argument).ConfigureAwait(true);
         }
 
         if (Owner.ExtrasIfAny is { } extras)

@@ -295,7 +295,7 @@ internal sealed partial class Process
 
         // Only now is the exit observable as finished: whoever waits on it (or asks after this point) can rely on every
         // exit signal and Down having been sent, so a message it sends next arrives behind them.
-        List<TaskCompletionSource<ExitReason>>? waiters;
+        List<ExitWaiter>? waiters;
         lock (this)
         {
             _exitFinished = true;
@@ -440,44 +440,46 @@ internal sealed partial class Process
     }
 
     /// <summary>Completes with the exit reason once the process has exited and its exit signals and Downs have gone out (at once if so already).</summary>
-    public Task<ExitReason> WhenExited()
+    public Task<ExitReason> WhenExited() => WaitForExit().AsTask();
+
+    /// <summary>
+    /// Like <see cref="WhenExited"/>, as a value task the runtime's own waits await: on a node that counts its in-flight
+    /// work, a continuation of a process (or of its counted work) is counted until it has run, however the exit and the
+    /// await race.
+    /// </summary>
+    public ValueTask<ExitReason> WaitForExit()
     {
         lock (this)
         {
             if (_exitFinished)
             {
-                return Task.FromResult(_exitReason!);
+                return new ValueTask<ExitReason>(_exitReason!);
             }
 
-            // Waited on by a process (or its work) of a node that counts in-flight work: the waiter is completed from a
-            // counted work item, its continuation inline there, so the count covers the hand-off (see CompleteExitWaiter).
-            var inFlight = InFlightTracking.IsOn ? Current?.Node.InFlight ?? CountedContinuation.Running : null;
-            var waiter = inFlight is null
-                ? new TaskCompletionSource<ExitReason>(TaskCreationOptions.RunContinuationsAsynchronously)
-                : new TaskCompletionSource<ExitReason>(inFlight);
-            (Extras.ExitWaiters ??= new List<TaskCompletionSource<ExitReason>>()).Add(waiter);
+            var waiter = new ExitWaiter(InFlightTracking.IsOn ? Current?.Node.InFlight ?? CountedContinuation.Running : null);
+            (Extras.ExitWaiters ??= new List<ExitWaiter>()).Add(waiter);
             return waiter.Task;
         }
     }
 
     /// <summary>
-    /// Wakes one <see cref="WhenExited"/> waiter. An ordinary waiter's continuation runs asynchronously on its own; a
-    /// counted one (its task's state is the node's <see cref="InFlightCounter"/>) is completed from a counted work item.
+    /// Wakes one exit waiter. An ordinary waiter's continuation runs asynchronously on its own; a counted one is
+    /// completed from a counted work item on the node's scheduler (on a deterministic node the seed decides when the
+    /// waiter runs too), its continuation inline there.
     /// </summary>
-    private void CompleteExitWaiter(TaskCompletionSource<ExitReason> waiter, ExitReason reason)
+    private void CompleteExitWaiter(ExitWaiter waiter, ExitReason reason)
     {
-        if (waiter.Task.AsyncState is not InFlightCounter inFlight)
+        if (waiter.InFlight is not { } inFlight)
         {
-            waiter.TrySetResult(reason);
+            waiter.Complete(reason);
             return;
         }
 
         var completion = new CountedContinuation(inFlight, static state =>
         {
-            var (waiter, reason) = ((TaskCompletionSource<ExitReason>, ExitReason))state!;
-            waiter.TrySetResult(reason);
+            var (waiter, reason) = ((ExitWaiter, ExitReason))state!;
+            waiter.Complete(reason);
         }, (waiter, reason));
-        // The node's scheduler, not the pool: on a deterministic node the seed decides when the waiter runs too.
         Scheduler.Queue(completion);
     }
 

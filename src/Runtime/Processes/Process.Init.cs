@@ -152,8 +152,10 @@ internal sealed partial class Process
         SetPending(AwaitInit(start, init), PendingKind.Init);
     }
 
+    // With the process's context: an init finishing under it completes this inline rather than through a thread-pool
+    // hop (see GenServer.HandlerThenContinueAsync).
     private static async ValueTask AwaitInit(StartRequest start, ValueTask<InitResult> init) =>
-        start.Result = await init.ConfigureAwait(false);
+        start.Result = await init.ConfigureAwait(true);
 
     private void CompleteInit(ValueTask pending)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Arbor.Introspection.InFlight;
 using Arbor.Protocol;
 
 namespace Arbor;
@@ -266,10 +267,10 @@ internal sealed partial class Process
 
     private void SetPending(ValueTask pending, PendingKind kind)
     {
-        _pending = pending;
         _pendingKind = kind;
         Volatile.Write(ref _pendingDone, 0);
-        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_resume ??= Resume);
+        _pending = pending;
+        CompletionHook.Register(ref _pending, _resume ??= Resume, InFlightTracking.IsOn ? Node.InFlight : null);
     }
 
     private void Resume()

@@ -27,8 +27,8 @@ internal sealed class ProcessExtras
     /// <summary>shared: registrations to drop when the process exits (names, duplicate-key entries).</summary>
     public List<IProcessRegistration>? Registrations;
 
-    /// <summary>shared: tasks completed with the exit reason.</summary>
-    public List<TaskCompletionSource<ExitReason>>? ExitWaiters;
+    /// <summary>shared: waits completed with the exit reason.</summary>
+    public List<ExitWaiter>? ExitWaiters;
 
     /// <summary>shared: cancelled when the process exits; created the first time a handler asks for the token.</summary>
     public CancellationTokenSource? ExitCancellation;

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using Arbor.Introspection.InFlight;
 
 namespace Arbor;
@@ -10,22 +9,16 @@ namespace Arbor;
 /// </summary>
 internal abstract class StartRequest
 {
-    private const int NotAwaited = 0;
-    private const int Awaited = 1;
-    private const int Finished = 2;
-
     // A start awaited by a process of a node that counts its in-flight work: the starter's continuation is counted from
     // the moment it is dispatched (the start finished, or the await came after it had) until it has run.
-    private readonly InFlightCounter? _starterInFlight;
-    private CountedContinuation? _starterContinuation;
-    private int _handOff;
+    private readonly CountedHandOff? _starterHandOff;
 
     protected StartRequest(Func<ProcessBehavior> factory)
     {
         Factory = factory;
-        if (InFlightTracking.IsOn)
+        if (InFlightTracking.IsOn && (Process.Current?.Node.InFlight ?? CountedContinuation.Running) is { } inFlight)
         {
-            _starterInFlight = Process.Current?.Node.InFlight ?? CountedContinuation.Running;
+            _starterHandOff = new CountedHandOff(inFlight);
         }
     }
 
@@ -44,10 +37,7 @@ internal abstract class StartRequest
     public void Finish(StartResult result)
     {
         Deadline?.TryCancel();
-        if (_starterInFlight is not null && Interlocked.Exchange(ref _handOff, Finished) == Awaited)
-        {
-            _starterContinuation!.Count();
-        }
+        _starterHandOff?.Finish();
 
         Complete(Monitor is { } monitor ? result.WithMonitor(monitor) : result);
     }
@@ -64,20 +54,6 @@ internal abstract class StartRequest
     /// The continuation a subclass registers for the starter's await: on a tracking node, wrapped so it counts as
     /// in-flight work from its dispatch (whichever of the await and <see cref="Finish"/> comes second) until it has run.
     /// </summary>
-    protected (Action<object?> Continuation, object? State) CountedWhenDispatched(Action<object?> continuation, object? state)
-    {
-        if (_starterInFlight is null)
-        {
-            return (continuation, state);
-        }
-
-        var counted = new CountedContinuation(_starterInFlight, continuation, state, countNow: false);
-        _starterContinuation = counted;
-        if (Interlocked.CompareExchange(ref _handOff, Awaited, NotAwaited) == Finished)
-        {
-            counted.Count();
-        }
-
-        return (CountedContinuation.Callback, counted);
-    }
+    protected (Action<object?> Continuation, object? State) CountedWhenDispatched(Action<object?> continuation, object? state) =>
+        _starterHandOff is null ? (continuation, state) : _starterHandOff.Wrap(continuation, state);
 }

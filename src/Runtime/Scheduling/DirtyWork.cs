@@ -89,7 +89,7 @@ internal sealed class DirtyWork<TServer, TMessage> : DirtyWork, IValueTaskSource
 
         // An asynchronous dirty handler: its part after the first await runs wherever that await resumes.
         _pending = pending;
-        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => Complete(_pending));
+        CompletionHook.Register(ref _pending, () => Complete(_pending), _inFlight);
     }
 
     void IValueTaskSource.GetResult(short token) => _completion.GetResult(token);

@@ -128,41 +128,46 @@ public abstract partial class StateMachine<TState>
         }
     }
 
+    // The wrappers below await with the process's context (ConfigureAwait(true)): a handler that finishes under it
+    // resumes them inline, and one that finishes elsewhere posts them back to the process (enter calls are user code that
+    // must run as the process). ConfigureAwait(false) would queue them to the thread pool whenever the handler
+    // finished under the process's context (the runtime never inlines there): one more thread hop per asynchronous
+    // handler, and a hand-off a tracking node could not count.
     private async ValueTask FinishAsync(ValueTask handled, StateMachineEvent stateEvent)
     {
-        await handled.ConfigureAwait(false);
+        await handled.ConfigureAwait(true);
         if (CommitTransition(stateEvent))
         {
-            await EnterState().ConfigureAwait(false);
+            await EnterState().ConfigureAwait(true);
             EndEnter();
         }
 
         EndTransition();
-        await RunQueuedAsync().ConfigureAwait(false);
+        await RunQueuedAsync().ConfigureAwait(true);
     }
 
     private async ValueTask FinishEnterAsync(ValueTask entered)
     {
-        await entered.ConfigureAwait(false);
+        await entered.ConfigureAwait(true);
         EndEnter();
         EndTransition();
-        await RunQueuedAsync().ConfigureAwait(false);
+        await RunQueuedAsync().ConfigureAwait(true);
     }
 
     private async ValueTask RunQueuedAsync()
     {
         if (TryTakeQueued(out var next))
         {
-            await Run(next).ConfigureAwait(false);
+            await Run(next).ConfigureAwait(true);
         }
     }
 
     private async ValueTask<InitResult> InitThenEnterAsync(ValueTask<InitResult> init)
     {
-        var result = await init.ConfigureAwait(false);
+        var result = await init.ConfigureAwait(true);
         if (result.Outcome == InitOutcome.Ok)
         {
-            await StartInitialState().ConfigureAwait(false);
+            await StartInitialState().ConfigureAwait(true);
         }
 
         return result;
@@ -170,7 +175,7 @@ public abstract partial class StateMachine<TState>
 
     private static async ValueTask<InitResult> AfterStartAsync(ValueTask started, InitResult result)
     {
-        await started.ConfigureAwait(false);
+        await started.ConfigureAwait(true);
         return result;
     }
 

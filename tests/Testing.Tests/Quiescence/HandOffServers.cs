@@ -72,6 +72,32 @@ public partial class Grinder
     [Cast(Dirty = true)] public void Grind() => _tally.Add();
 }
 
+/// <summary>
+/// A dirty handler with an asynchronous rest: it calls <see cref="Echo"/> and finishes under its process's context, so
+/// the handler's completion happens inside a counted continuation — where the awaiter would otherwise queue the
+/// process's resumption to the thread pool, uncounted.
+/// </summary>
+[GenServer]
+public partial class AsyncGrinder
+{
+    private readonly EchoRef _echo;
+    private readonly Tally _tally;
+
+    public AsyncGrinder(EchoRef echo, Tally tally)
+    {
+        _echo = echo;
+        _tally = tally;
+    }
+
+    [Cast(Dirty = true)] public async ValueTask GrindAfterEcho(int value)
+    {
+        await _echo.TwiceAsync(value);
+        _tally.Add();
+    }
+
+    [Cast] public void Count() => _tally.Add();
+}
+
 /// <summary>Never settles: each message it handles sends it another.</summary>
 [GenServer]
 public partial class Spinner

@@ -72,6 +72,46 @@ public sealed class InFlightWorkTests
     }
 
     [Fact]
+    public async Task Quiescent_means_a_message_queued_behind_an_async_handler_has_been_handled()
+    {
+        // The cast waits behind the handler of the round before until the process has resumed from that handler's
+        // completion; that resumption must count, or the node reads quiescent with the cast unhandled.
+        await using var node = await StartTrackingAsync();
+        var tally = new Tally();
+        var echo = await Echo.StartAsync(node);
+        var relay = await Relay.StartAsync(node, echo, tally);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            relay.AskEcho(round);
+            await node.Introspection.WhenQuiescentAsync(Bound);
+            relay.AskEcho(round);
+            await node.Introspection.WhenQuiescentAsync(Bound);
+            Assert.Equal(2 * round, tally.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Quiescent_means_an_async_dirty_handler_and_the_message_behind_it_have_run()
+    {
+        await using var node = await StartTrackingAsync();
+        var tally = new Tally();
+        var echo = await Echo.StartAsync(node);
+        var grinder = await AsyncGrinder.StartAsync(node, echo, tally);
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            grinder.GrindAfterEcho(round);
+            await node.Introspection.WhenQuiescentAsync(Bound);
+            Assert.Equal(2 * round - 1, tally.Count);
+            grinder.Count();
+            await node.Introspection.WhenQuiescentAsync(Bound);
+            Assert.Equal(2 * round, tally.Count);
+            Assert.Equal(default, node.Introspection.InFlightWork());
+        }
+    }
+
+    [Fact]
     public async Task Quiescent_means_an_exit_signal_has_been_handled_by_the_linked_process()
     {
         await using var node = await StartTrackingAsync();

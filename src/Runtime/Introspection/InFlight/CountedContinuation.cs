@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace Arbor.Introspection.InFlight;
 
@@ -7,7 +8,7 @@ namespace Arbor.Introspection.InFlight;
 /// <see cref="InFlightCounter"/>). Wraps the continuation and its state so every way of dispatching it (a worker's slot,
 /// a context, the thread pool) carries the count along unchanged.
 /// </summary>
-internal sealed class CountedContinuation : System.Threading.IThreadPoolWorkItem
+internal sealed class CountedContinuation : IThreadPoolWorkItem
 {
     /// <summary>The callback to dispatch in place of the original, with the wrapper as its state.</summary>
     public static readonly Action<object?> Callback = static state => ((CountedContinuation)state!).Run();
@@ -44,18 +45,34 @@ internal sealed class CountedContinuation : System.Threading.IThreadPoolWorkItem
     public void Count() => _counter.Add(InFlightKind.Continuation);
 
     /// <summary>Runs it as a work item (queued to a scheduler rather than dispatched as a callback).</summary>
-    void System.Threading.IThreadPoolWorkItem.Execute() => Run();
+    void IThreadPoolWorkItem.Execute() => Run();
 
     private void Run()
     {
         var outer = t_running;
         t_running = _counter;
+
+        // Runs with no synchronization context (a continuation that runs as a process installs its own): a task this
+        // completes (an exit waiter, a handler finishing after ConfigureAwait(false)) then runs its awaiters' continuations
+        // inline, inside this count. Under a process's context left current by the thread's caller the runtime would
+        // queue them to the thread pool instead, uncounted.
+        var outerContext = SynchronizationContext.Current;
+        if (outerContext is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
         try
         {
             _continuation(_state);
         }
         finally
         {
+            if (outerContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(outerContext);
+            }
+
             t_running = outer;
             _counter.Remove(InFlightKind.Continuation);
         }
