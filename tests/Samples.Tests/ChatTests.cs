@@ -51,6 +51,7 @@ public sealed class ChatTests
         await test.StartSupervisedAsync<RoomRef>(room.ChildSpec(name: "room-0"));
         await test.StartSupervisedAsync<SessionRef>(Session.ChildSpec("ada", new[] { "room-0" }, new ChatMetrics()));
         await room.WhenReceivedAsync(1);
+        await test.SettleAsync(); // the session has its reply: the kill below cannot overtake it
 
         test.Node.Exit(test.Node.Whereis("room-0"), ExitReason.Kill); // the test supervisor restarts the same fake
         await test.AdvanceAsync(TimeSpan.FromMilliseconds(19));
