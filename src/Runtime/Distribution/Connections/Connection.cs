@@ -31,10 +31,10 @@ public enum ConnectionState
 /// many small ones. The writer role is taken by one work item on the thread pool — or, for a frame someone waits on
 /// (a call, a reply), by the sender itself, which then writes at once with a non-blocking send and saves the hop to the
 /// thread pool; whatever the socket does not take at once is finished by the pool's writer. Incoming frames are read in
-/// large chunks and handed to the node in arrival order on the reader. Any fault closes the connection with a logged
+/// large chunks and handed to the node in arrival order on the reader (see Connection.Reading.cs). Any fault closes the connection with a logged
 /// reason; the node then reports <c>noconnection</c> to everything that depended on it.
 /// </summary>
-internal sealed class Connection : IThreadPoolWorkItem
+internal sealed partial class Connection : IThreadPoolWorkItem
 {
     // One write carries at most this many bytes of small frames (copied into the batch); a frame larger than the batch
     // is written from its own buffer, alone.
@@ -151,7 +151,7 @@ internal sealed class Connection : IThreadPoolWorkItem
         }
 
         _ready.TrySetResult(true);
-        _ = ReadLoopAsync(maxFrameSize);
+        StartReader(maxFrameSize);
         _ = TickLoopAsync(tickTime);
         ScheduleFlush();
     }
@@ -362,94 +362,6 @@ internal sealed class Connection : IThreadPoolWorkItem
         while (_outbox.TryDequeue(out var frame))
         {
             frame.Return();
-        }
-    }
-
-    private async Task ReadLoopAsync(int maxFrameSize)
-    {
-        var socket = _socket!;
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var start = 0;
-        var end = 0;
-        string reason = "connection closed by peer";
-        try
-        {
-            while (true)
-            {
-                // Parse every complete frame in the buffer.
-                while (end - start >= 4)
-                {
-                    var length = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(start));
-                    if (length > (uint)maxFrameSize)
-                    {
-                        reason = $"frame of {length} bytes exceeds the maximum frame size {maxFrameSize}";
-                        return;
-                    }
-
-                    if (end - start - 4 < length)
-                    {
-                        if (4 + length > buffer.Length)
-                        {
-                            // Grow only to the announced length, which is bounded above.
-                            var grown = ArrayPool<byte>.Shared.Rent((int)length + 4);
-                            buffer.AsSpan(start, end - start).CopyTo(grown);
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = grown;
-                            end -= start;
-                            start = 0;
-                        }
-
-                        break;
-                    }
-
-                    Volatile.Write(ref _lastReceivedMs, Environment.TickCount64);
-                    Metrics.Received((int)length + 4, message: length > 0);
-                    if (length > 0)
-                    {
-                        var error = _owner.OnFrame(this, buffer.AsSpan(start + 4, (int)length));
-                        if (error is not null)
-                        {
-                            reason = $"malformed frame: {error}";
-                            return;
-                        }
-                    }
-
-                    start += 4 + (int)length;
-                }
-
-                if (start > 0)
-                {
-                    buffer.AsSpan(start, end - start).CopyTo(buffer);
-                    end -= start;
-                    start = 0;
-                }
-
-                var read = _tls is { } tls
-                    ? await tls.ReadAsync(buffer.AsMemory(end), _stop.Token).ConfigureAwait(false)
-                    : await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return;
-                }
-
-                Volatile.Write(ref _lastReceivedMs, Environment.TickCount64);
-                end += read;
-            }
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            reason = exception is OperationCanceledException ? "closed" : $"read failed: {exception.Message}";
-        }
-#pragma warning disable CA1031 // The network boundary: whatever a peer's bytes provoke closes this connection only, with the reason logged.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            reason = $"handling a frame failed: {exception.GetType().Name}: {exception.Message}";
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            Close(reason);
         }
     }
 
