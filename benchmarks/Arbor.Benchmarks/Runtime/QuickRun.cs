@@ -36,6 +36,12 @@ public static class QuickRun
             results.Add(("call", await MedianRateAsync(rounds, calls, () => Workloads.CallAsync(accumulator, calls)), "calls/s"));
         }
 
+        if (Selected("async-relay"))
+        {
+            var relay = await Relay.StartAsync(node, accumulator);
+            results.Add(("async-relay", await MedianRateAsync(rounds, calls / 4, () => Workloads.RelayAsync(relay, calls / 4)), "calls/s"));
+        }
+
         if (Selected("ping"))
         {
             results.Add(("ping-pong", await MedianRateAsync(rounds, calls, () => Workloads.PingPongAsync(pinger, ponger, calls)), "round-trips/s"));

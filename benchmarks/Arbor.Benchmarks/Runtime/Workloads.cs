@@ -32,6 +32,15 @@ public static class Workloads
         }
     }
 
+    /// <summary><paramref name="calls"/> sequential calls to a server whose asynchronous handler calls another server in turn.</summary>
+    public static async Task RelayAsync(RelayRef relay, int calls)
+    {
+        for (var i = 0; i < calls; i++)
+        {
+            await relay.ForwardAsync();
+        }
+    }
+
     /// <summary><paramref name="rounds"/> ping-pong round trips between two processes.</summary>
     public static Task PingPongAsync(PingerRef pinger, PongerRef ponger, int rounds)
     {

@@ -219,9 +219,9 @@ internal static class DispatchEmitter
         writer.Line("return ArborReplyAfterAwait(call, pending);");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready; resumed on the process's context, inline when the handler finishes under it.</summary>");
+        writer.Line("/// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready; resumed where the handler finished (on the process's context on a node that tracks its in-flight work).</summary>");
         writer.Line("private async " + Names.ValueTask + " ArborReplyAfterAwait<" + result + ">(" + Names.CallMessage + "<" + result + "> call, " + pendingType + " pending) =>");
-        writer.Line("    base.Reply(call, await pending.ConfigureAwait(true));");
+        writer.Line("    base.Reply(call, await pending.ConfigureAwait(ArborResumeOnProcessContext));");
         writer.Line();
     }
 }

@@ -267,9 +267,9 @@ internal static class StateDispatchEmitter
         writer.Line("return ArborReplyAfterAwait(call, pending);");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>The slow path: the machine waits here (one event at a time) until the handler's result is ready; resumed on the process's context, inline when the handler finishes under it.</summary>");
+        writer.Line("/// <summary>The slow path: the machine waits here (one event at a time) until the handler's result is ready; resumed where the handler finished (on the process's context on a node that tracks its in-flight work).</summary>");
         writer.Line("private async " + Names.ValueTask + " ArborReplyAfterAwait<T>(" + Names.CallMessage + "<T> call, " + pendingType + " pending) =>");
-        writer.Line("    base.Reply(call, await pending.ConfigureAwait(true));");
+        writer.Line("    base.Reply(call, await pending.ConfigureAwait(ArborResumeOnProcessContext));");
         writer.Line();
     }
 

@@ -140,22 +140,21 @@ public abstract partial class GenServer
         Owner.TrackUnanswered(call, DeferredPruneThreshold, s_isCompleted);
     }
 
-    // The wrappers below await with the process's context (ConfigureAwait(true)): a handler that finishes under it
-    // resumes them inline, and one that finishes elsewhere posts them back to the process (its continues are user code
-    // that must run as the process). ConfigureAwait(false) would queue them to the thread pool whenever the handler
-    // finished under the process's context (the runtime never inlines there): one more thread hop per asynchronous
-    // handler, and a hand-off a tracking node could not count.
+    // The wrappers below resume where the handler finished, on the thread pool (ConfigureAwait(false): measured faster
+    // for asynchronous handlers than resuming on the process), except on a tracking node, where they resume on the
+    // process's context so the hand-off is counted (see ArborResumeOnProcessContext). A [Continue] handler is user code
+    // that runs as its process, so RunContinuesAsync moves onto the process before each one.
     private async ValueTask CallThenContinueAsync(ValueTask handled, CallMessage call)
     {
-        await handled.ConfigureAwait(true);
+        await handled.ConfigureAwait(ArborResumeOnProcessContext);
         TrackIfUnanswered(call);
-        await RunContinuesAsync().ConfigureAwait(true);
+        await RunContinuesAsync().ConfigureAwait(ArborResumeOnProcessContext);
     }
 
     private async ValueTask HandlerThenContinueAsync(ValueTask handled)
     {
-        await handled.ConfigureAwait(true);
-        await RunContinuesAsync().ConfigureAwait(true);
+        await handled.ConfigureAwait(ArborResumeOnProcessContext);
+        await RunContinuesAsync().ConfigureAwait(ArborResumeOnProcessContext);
     }
 
     private async ValueTask RunContinuesAsync()
@@ -163,7 +162,8 @@ public abstract partial class GenServer
         while (Owner.StopRequest is null && Owner.ExtrasIfAny?.ContinueArgument is { } argument)
         {
             Owner.Extras.ContinueArgument = null;
-            await HandleContinueAsync(argument).ConfigureAwait(true);
+            await new ProcessContextSwitch(Owner); // at once inside a turn; after an await on the pool, back onto the process
+            await HandleContinueAsync(argument).ConfigureAwait(ArborResumeOnProcessContext);
         }
 
         if (Owner.ExtrasIfAny is { } extras)

@@ -15,12 +15,17 @@ internal sealed class ExitWaiter : IValueTaskSource<ExitReason>
     private readonly CountedHandOff? _handOff;
     private ManualResetValueTaskSourceCore<ExitReason> _core;
 
+    // The counted continuation that asked (code off its process's context, after ConfigureAwait(false)): the exit is
+    // published only once it has returned, when its await of this wait (or of a task completed from it) is registered.
+    private readonly CountedContinuation? _askedFrom;
+
     public ExitWaiter(InFlightCounter? inFlight)
     {
         InFlight = inFlight;
         if (inFlight is not null)
         {
             _handOff = new CountedHandOff(inFlight);
+            _askedFrom = CountedContinuation.Current;
         }
 
         // Untracked, the waiter's continuation never runs inline in the exiting process's turn. Tracked, the exit
@@ -36,6 +41,17 @@ internal sealed class ExitWaiter : IValueTaskSource<ExitReason>
 
     /// <summary>Publishes the exit reason; called once.</summary>
     public void Complete(ExitReason reason)
+    {
+        if (_askedFrom is { } askedFrom)
+        {
+            askedFrom.RunAfterReturn(() => Publish(reason));
+            return;
+        }
+
+        Publish(reason);
+    }
+
+    private void Publish(ExitReason reason)
     {
         _handOff?.Finish();
         _core.SetResult(reason);

@@ -152,10 +152,9 @@ internal sealed partial class Process
         SetPending(AwaitInit(start, init), PendingKind.Init);
     }
 
-    // With the process's context: an init finishing under it completes this inline rather than through a thread-pool
-    // hop (see GenServer.HandlerThenContinueAsync).
+    // On a tracking node with the process's context, so the hand-off is counted (see GenServer.HandlerThenContinueAsync).
     private static async ValueTask AwaitInit(StartRequest start, ValueTask<InitResult> init) =>
-        start.Result = await init.ConfigureAwait(true);
+        start.Result = await init.ConfigureAwait(InFlightTracking.IsOn);
 
     private void CompleteInit(ValueTask pending)
     {

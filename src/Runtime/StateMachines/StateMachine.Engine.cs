@@ -128,46 +128,47 @@ public abstract partial class StateMachine<TState>
         }
     }
 
-    // The wrappers below await with the process's context (ConfigureAwait(true)): a handler that finishes under it
-    // resumes them inline, and one that finishes elsewhere posts them back to the process (enter calls are user code that
-    // must run as the process). ConfigureAwait(false) would queue them to the thread pool whenever the handler
-    // finished under the process's context (the runtime never inlines there): one more thread hop per asynchronous
-    // handler, and a hand-off a tracking node could not count.
+    // The wrappers below resume where the handler finished (see GenServer.HandlerThenContinueAsync for why), on the
+    // process's context only on a tracking node; before they run more user code (an enter call, the next queued event)
+    // they move onto the process.
     private async ValueTask FinishAsync(ValueTask handled, StateMachineEvent stateEvent)
     {
-        await handled.ConfigureAwait(true);
+        await handled.ConfigureAwait(ArborResumeOnProcessContext);
         if (CommitTransition(stateEvent))
         {
-            await EnterState().ConfigureAwait(true);
+            await new ProcessContextSwitch(Owner);
+            await EnterState().ConfigureAwait(ArborResumeOnProcessContext);
             EndEnter();
         }
 
         EndTransition();
-        await RunQueuedAsync().ConfigureAwait(true);
+        await RunQueuedAsync().ConfigureAwait(ArborResumeOnProcessContext);
     }
 
     private async ValueTask FinishEnterAsync(ValueTask entered)
     {
-        await entered.ConfigureAwait(true);
+        await entered.ConfigureAwait(ArborResumeOnProcessContext);
         EndEnter();
         EndTransition();
-        await RunQueuedAsync().ConfigureAwait(true);
+        await RunQueuedAsync().ConfigureAwait(ArborResumeOnProcessContext);
     }
 
     private async ValueTask RunQueuedAsync()
     {
         if (TryTakeQueued(out var next))
         {
-            await Run(next).ConfigureAwait(true);
+            await new ProcessContextSwitch(Owner);
+            await Run(next).ConfigureAwait(ArborResumeOnProcessContext);
         }
     }
 
     private async ValueTask<InitResult> InitThenEnterAsync(ValueTask<InitResult> init)
     {
-        var result = await init.ConfigureAwait(true);
+        var result = await init.ConfigureAwait(ArborResumeOnProcessContext);
         if (result.Outcome == InitOutcome.Ok)
         {
-            await StartInitialState().ConfigureAwait(true);
+            await new ProcessContextSwitch(Owner);
+            await StartInitialState().ConfigureAwait(ArborResumeOnProcessContext);
         }
 
         return result;
@@ -175,7 +176,7 @@ public abstract partial class StateMachine<TState>
 
     private static async ValueTask<InitResult> AfterStartAsync(ValueTask started, InitResult result)
     {
-        await started.ConfigureAwait(true);
+        await started.ConfigureAwait(ArborResumeOnProcessContext);
         return result;
     }
 

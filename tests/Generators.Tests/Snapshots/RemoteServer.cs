@@ -101,9 +101,9 @@ namespace Shop
             return ArborReplyAfterAwait(call, pending);
         }
 
-        /// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready; resumed on the process's context, inline when the handler finishes under it.</summary>
+        /// <summary>The slow path: the process waits here (one message at a time) until the handler's result is ready; resumed where the handler finished (on the process's context on a node that tracks its in-flight work).</summary>
         private async global::System.Threading.Tasks.ValueTask ArborReplyAfterAwait<T>(global::Arbor.Protocol.CallMessage<T> call, global::System.Threading.Tasks.ValueTask<T> pending) =>
-            base.Reply(call, await pending.ConfigureAwait(true));
+            base.Reply(call, await pending.ConfigureAwait(ArborResumeOnProcessContext));
 
         /// <summary>This server's Erlang term codecs (it is [GenServer(Remote = true)]); the distribution transport uses them.</summary>
         global::Arbor.Distribution.Terms.Mapping.IRemoteProtocol global::Arbor.Distribution.Terms.Mapping.IRemoteServer.RemoteProtocol => ArborRemoteProtocol.Instance;

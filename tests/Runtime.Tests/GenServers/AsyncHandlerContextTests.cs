@@ -59,6 +59,35 @@ public sealed class AsyncHandlerContextTests
     }
 
     [Fact]
+    public async Task A_continue_after_a_handler_that_left_the_context_runs_as_its_process()
+    {
+        await using var node = await ArborNode.StartAsync();
+        var observed = new TaskCompletionSource<System.Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = await Scripted.StartOkAsync(node, new Script
+        {
+            Cast = async (s, _) =>
+            {
+                await Task.Delay(1).ConfigureAwait(false); // the handler finishes on the thread pool
+                s.Continue("after");
+            },
+            Continue = async (s, _) =>
+            {
+                // The continue is the process's own code again: the calling-self guard recognises it at once.
+                observed.SetResult(await Record.ExceptionAsync(() => Scripted.AskAsync(s.Me, "inner", System.TimeSpan.FromSeconds(30))));
+            },
+            Call = (s, ask) =>
+            {
+                s.Answer(ask, "answered");
+                return default;
+            },
+        });
+
+        Scripted.Tell(server);
+
+        Assert.IsType<CallingSelfException>(await observed.Task.Within());
+    }
+
+    [Fact]
     public async Task Awaits_inside_a_handler_keep_one_message_at_a_time()
     {
         await using var node = await ArborNode.StartAsync();
