@@ -29,13 +29,14 @@ internal sealed partial class Connection
 
     private void StartReader(int maxFrameSize)
     {
-        if (_tls is not null)
+        if (_tls is { } tls)
         {
-            _ = ReadLoopAsync(maxFrameSize);
+            _ = ReadLoopAsync(maxFrameSize, memory => tls.ReadAsync(memory, _stop.Token));
             return;
         }
 
-        var reader = new Thread(() => ReadLoop(maxFrameSize))
+        // The loop never suspends here (every read completes before it returns), so it runs on this thread throughout.
+        var reader = new Thread(() => _ = ReadLoopAsync(maxFrameSize, ReceiveBlocking))
         {
             IsBackground = true,
             Name = "Arbor distribution reader",
@@ -43,66 +44,38 @@ internal sealed partial class Connection
         reader.UnsafeStart();
     }
 
-    private void ReadLoop(int maxFrameSize)
+    /// <summary>
+    /// Reads what the socket has, blocking the reader thread until something arrives (in bounded waits, re-checking that
+    /// the connection is still open). The socket stays non-blocking for the writers' sake: an empty socket answers
+    /// "would block", and the thread then waits in <c>poll</c>.
+    /// </summary>
+    private ValueTask<int> ReceiveBlocking(Memory<byte> memory)
     {
         var socket = _socket!;
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReadBuffer);
-        var start = 0;
-        var end = 0;
-        var reason = "connection closed by peer";
-        try
+        while (true)
         {
-            while (true)
+            var read = socket.Receive(memory.Span, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
             {
-                if (HandleFrames(ref buffer, ref start, ref end, maxFrameSize) is { } error)
-                {
-                    reason = error;
-                    return;
-                }
-
-                // Bytes already waiting are taken at once; otherwise wait (bounded) and try again.
-                int read;
-                while ((read = socket.Receive(buffer.AsSpan(end), SocketFlags.None, out var socketError)) <= 0 && socketError != SocketError.Success)
-                {
-                    if (socketError != SocketError.WouldBlock)
-                    {
-                        throw new SocketException((int)socketError);
-                    }
-
-                    if (State == ConnectionState.Closed)
-                    {
-                        reason = "closed";
-                        return;
-                    }
-
-                    socket.Poll(ReaderPollMicroseconds, SelectMode.SelectRead);
-                }
-
-                if (read == 0)
-                {
-                    return;
-                }
-
-                Volatile.Write(ref _lastReceivedMs, Environment.TickCount64);
-                end += read;
+                return new ValueTask<int>(read);
             }
-        }
-#pragma warning disable CA1031 // The network boundary: whatever happens here closes this connection only, with the reason logged.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            reason = CloseReasonFor(exception);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            Close(reason);
+
+            if (error != SocketError.WouldBlock)
+            {
+                throw new SocketException((int)error);
+            }
+
+            if (State == ConnectionState.Closed)
+            {
+                throw new OperationCanceledException("The connection closed.");
+            }
+
+            socket.Poll(ReaderPollMicroseconds, SelectMode.SelectRead);
         }
     }
 
-    private async Task ReadLoopAsync(int maxFrameSize)
+    private async Task ReadLoopAsync(int maxFrameSize, Func<Memory<byte>, ValueTask<int>> readInto)
     {
-        var tls = _tls!;
         var buffer = ArrayPool<byte>.Shared.Rent(InitialReadBuffer);
         var start = 0;
         var end = 0;
@@ -117,7 +90,7 @@ internal sealed partial class Connection
                     return;
                 }
 
-                var read = await tls.ReadAsync(buffer.AsMemory(end), _stop.Token).ConfigureAwait(false);
+                var read = await readInto(buffer.AsMemory(end)).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
