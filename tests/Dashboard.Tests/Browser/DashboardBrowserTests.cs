@@ -149,7 +149,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         browser.Driver.Navigate().Refresh();
         browser.WaitForJs("document.getElementById('kill-process') !== null", "True", "the kill button is shown");
 
-        browser.Js("document.getElementById('kill-process').click()");
+        browser.ClickWhenPresent("#kill-process", "the kill button is clicked");
         browser.WaitFor(d => d.SwitchTo().Alert(), "the confirmation").Accept();
 
         Assert.Equal(ExitKind.Killed, (await host.Node.WhenExited(victim).WaitAsync(TimeSpan.FromSeconds(30))).Kind);
@@ -166,7 +166,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         browser.Driver.Navigate().GoToUrl(host.Dashboard("tree"));
         browser.WaitForJs(Child("victim", "querySelector('button.terminate-child') !== null"), "True", "the child and its buttons are shown");
 
-        browser.Js("document.querySelector(\"#tree .child[data-child-id='victim'] button.terminate-child\").click()");
+        browser.ClickWhenPresent("#tree .child[data-child-id='victim'] button.terminate-child", "the terminate button is clicked");
         browser.WaitFor(d => d.SwitchTo().Alert(), "the confirmation").Accept();
 
         Assert.Equal(ExitKind.Shutdown, (await host.Node.WhenExited(victim).WaitAsync(TimeSpan.FromSeconds(30))).Kind);

@@ -51,6 +51,25 @@ public sealed class BrowserFixture : IDisposable
     public void WaitForJs(string script, string expected, string what, TimeSpan? timeout = null) =>
         WaitFor(_ => Convert.ToString(Js("return " + script), System.Globalization.CultureInfo.InvariantCulture) == expected, $"{what} (waiting for `{script}` to be {expected})", timeout);
 
+    /// <summary>
+    /// Clicks the element <paramref name="selector"/> (a CSS selector) finds, trying again while the live page has it
+    /// momentarily absent (a re-render between a check and a separate click would leave the click without a target).
+    /// The script returns nothing, so a confirmation the click opens is left for the test to answer.
+    /// </summary>
+    public void ClickWhenPresent(string selector, string what, TimeSpan? timeout = null) =>
+        WaitFor(_ =>
+        {
+            try
+            {
+                Js("document.querySelector(" + System.Text.Json.JsonSerializer.Serialize(selector) + ").click()");
+                return true;
+            }
+            catch (JavaScriptException)
+            {
+                return false; // not there at this instant
+            }
+        }, what, timeout);
+
     /// <summary>Saves the page as <c>artifacts/{name}.png</c> and returns the path.</summary>
     public string Screenshot(string name)
     {
