@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Tasks;
 using Arbor.Distribution.Connections;
 using Arbor.Distribution.Tests.Transport.Support;
@@ -44,19 +43,5 @@ public sealed class MessageFrameTests
         Assert.Equal(0L, await peer.CallAsync("target", node.NodeName!, Atom.Of("get")));
     }
 
-    private static byte[] Frame(object control, object? payload)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        output.Write([(byte)112]);
-        var writer = new TermWriter(output);
-        writer.WriteVersion();
-        writer.Write(control);
-        if (payload is not null)
-        {
-            writer.WriteVersion();
-            writer.Write(payload);
-        }
-
-        return output.WrittenSpan.ToArray();
-    }
+    private static byte[] Frame(object control, object? payload) => ControlFrames.Frame(control, payload);
 }
