@@ -75,7 +75,8 @@ internal sealed partial class NodeDistribution
         {
             if (connection.Signals.Calls.TryRemove(finished.Key, out _) && connection.State != ConnectionState.Closed)
             {
-                Enqueue(connection, new ErlangTuple(ControlTag.DemonitorP, ToWire(NodePid), finished.TargetTerm, ReferenceFor(finished.Key)), null);
+                // Nobody waits for it: it rides in the next write (a sequential caller's next call), or goes out soon.
+                Enqueue(connection, new ErlangTuple(ControlTag.DemonitorP, ToWire(NodePid), finished.TargetTerm, ReferenceFor(finished.Key)), null, WriteTiming.Soon);
             }
         };
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,8 +61,7 @@ internal sealed partial class NodeDistribution
     private async Task DialAsync(Connection connection)
     {
         var peer = connection.PeerName;
-        Socket? socket = null;
-        var overTls = false;
+        var overTls = Options.Tls is not null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Options.ConnectTimeout);
         try
@@ -69,35 +69,12 @@ internal sealed partial class NodeDistribution
             var name = NodeName.Parse(peer);
             var port = await ResolvePortAsync(name, timeout.Token).ConfigureAwait(false)
                 ?? throw new IOException($"EPMD on {name.Host} does not know a node named '{name.Alive}'.");
-            socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(name.Host, port, timeout.Token).ConfigureAwait(false);
-            HandshakeResult result;
-            Stream stream = new NetworkStream(socket, ownsSocket: false);
-            try
-            {
-                if (Options.Tls is { } tls)
-                {
-                    stream = await TlsChannel.ConnectAsync(stream, tls, name.Host, peer, timeout.Token).ConfigureAwait(false);
-                    overTls = true;
-                }
-
-                result = await HandshakeInitiator.RunAsync(
-                    stream, Identity, peer, () => connection.State == ConnectionState.Pending && connection.Outgoing, timeout.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            connection.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
-            if (Options.Tls is null)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
-            }
-
-            socket = null;
-            if (connection.State == ConnectionState.Up && connection.Handshake == result)
+            Func<bool> replaceStale = () => connection.State == ConnectionState.Pending && connection.Outgoing;
+            var channel = Options.Tls is { } tls
+                ? await DialTlsAsync(name, port, tls, replaceStale, timeout.Token).ConfigureAwait(false)
+                : await DialPlainAsync(name, port, replaceStale, timeout.Token).ConfigureAwait(false);
+            connection.Attach(channel.Socket, channel.Tls, channel.Handshake, Options.NetTickTime, Options.MaxFrameSize);
+            if (connection.State == ConnectionState.Up && connection.Handshake == channel.Handshake)
             {
                 OnUp(connection);
             }
@@ -121,11 +98,57 @@ internal sealed partial class NodeDistribution
             Logger.LogWarning("Connection to {Peer} refused or failed: {Reason}", peer, reason);
             connection.Close(reason);
         }
-        finally
+    }
+
+    /// <summary>
+    /// Plain TCP: connects and runs the handshake on a thread of its own, waiting in <c>poll</c>, so the socket never
+    /// joins the runtime's event loop (see <see cref="PolledSocket"/>).
+    /// </summary>
+    private async Task<DialedChannel> DialPlainAsync(NodeName name, int port, Func<bool> replaceStale, CancellationToken cancellationToken)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(name.Host, cancellationToken).ConfigureAwait(false);
+        return await OwnThread.Run("Arbor dist connect", async () =>
         {
-            socket?.Dispose();
+            var socket = PolledSocket.Connect(addresses, port, cancellationToken);
+            try
+            {
+                var result = await HandshakeInitiator.RunAsync(
+                    new PolledSocketStream(socket), Identity, name.Full, replaceStale, cancellationToken).ConfigureAwait(false);
+                return new DialedChannel(socket, null, result);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<DialedChannel> DialTlsAsync(NodeName name, int port, DistributionTls tls, Func<bool> replaceStale, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream? stream = null;
+        try
+        {
+            await socket.ConnectAsync(name.Host, port, cancellationToken).ConfigureAwait(false);
+            stream = await TlsChannel.ConnectAsync(new NetworkStream(socket, ownsSocket: false), tls, name.Host, name.Full, cancellationToken).ConfigureAwait(false);
+            var result = await HandshakeInitiator.RunAsync(stream, Identity, name.Full, replaceStale, cancellationToken).ConfigureAwait(false);
+            return new DialedChannel(socket, stream, result);
+        }
+        catch
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            socket.Dispose();
+            throw;
         }
     }
+
+    /// <summary>A connection whose handshake has completed: the socket, its TLS stream (null on plain TCP), and the outcome.</summary>
+    private readonly record struct DialedChannel(Socket Socket, Stream? Tls, HandshakeResult Handshake);
 
     private async Task ExpireUnlessUpAsync(Connection connection)
     {
@@ -178,28 +201,23 @@ internal sealed partial class NodeDistribution
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         timeout.CancelAfter(Options.ConnectTimeout);
+        Stream? tlsStream = null;
         try
         {
             HandshakeResult result;
-            Stream stream = new NetworkStream(socket, ownsSocket: false);
-            try
+            HandshakeStatus Decide(string peer) => this.Decide(peer, out connection, out stale, out registered);
+            if (Options.Tls is { } tls)
             {
-                if (Options.Tls is { } tls)
-                {
-                    stream = await TlsChannel.AcceptAsync(stream, tls, remote, timeout.Token).ConfigureAwait(false);
-                }
-
-                result = await HandshakeAcceptor.RunAsync(stream, Identity, peer => Decide(peer, out connection, out stale, out registered), timeout.Token).ConfigureAwait(false);
+                tlsStream = await TlsChannel.AcceptAsync(new NetworkStream(socket, ownsSocket: false), tls, remote, timeout.Token).ConfigureAwait(false);
+                result = await HandshakeAcceptor.RunAsync(tlsStream, Identity, Decide, timeout.Token).ConfigureAwait(false);
             }
-            catch
+            else
             {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            if (Options.Tls is null)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false); // the plain NetworkStream was only for the handshake
+                // As when dialling: the handshake waits in poll on its own thread, keeping the socket out of the event loop.
+                socket.Blocking = false;
+                result = await OwnThread.Run(
+                    "Arbor dist accept",
+                    () => HandshakeAcceptor.RunAsync(new PolledSocketStream(socket), Identity, Decide, timeout.Token)).ConfigureAwait(false);
             }
 
             if (stale is not null)
@@ -214,21 +232,21 @@ internal sealed partial class NodeDistribution
                 stale.Close("replaced by a new connection from the peer");
             }
 
-            connection!.Attach(socket, Options.Tls is null ? null : stream, result, Options.NetTickTime, Options.MaxFrameSize);
+            connection!.Attach(socket, tlsStream, result, Options.NetTickTime, Options.MaxFrameSize);
             if (connection.State == ConnectionState.Up && connection.Handshake == result)
             {
                 OnUp(connection);
-            }
-            else
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                socket.Dispose();
             }
         }
         catch (Exception exception) when (exception is IOException or SocketException or HandshakeException or OperationCanceledException)
         {
             var reason = exception is OperationCanceledException ? "handshake timed out" : exception.Message;
             Logger.LogWarning("Incoming connection from {Remote} refused: {Reason}", remote, reason);
+            if (tlsStream is not null)
+            {
+                await tlsStream.DisposeAsync().ConfigureAwait(false);
+            }
+
             socket.Dispose();
             if (registered)
             {

@@ -132,8 +132,12 @@ internal static class Worker
         }
     }
 
-    /// <summary>Claims the run-next slot for <paramref name="process"/>; false outside a process turn or when the slot is taken.</summary>
-    public static bool TryHandOff(Process process) => t_thread is { InTurn: true } thread && thread.TryPutProcess(process);
+    /// <summary>
+    /// Claims the run-next slot for <paramref name="process"/>; false outside a process turn (or a delivering thread's
+    /// batch, see <see cref="WorkerThread.CollectsWoken"/>) or when the slot is taken.
+    /// </summary>
+    public static bool TryHandOff(Process process) =>
+        t_thread is { } thread && (thread.InTurn || thread.CollectsWoken) && thread.TryPutProcess(process);
 
     /// <summary>
     /// Claims the run-next slot for the server of a call made by a continuation this thread took from its slot: the

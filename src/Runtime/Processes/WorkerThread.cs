@@ -17,6 +17,20 @@ internal sealed class WorkerThread
     public bool InLoop;
     public bool InTurn;
 
+    /// <summary>
+    /// Set on a thread that delivers messages from outside any turn (a distribution connection's reader) while it does:
+    /// the first process its deliveries wake goes to its run-next slot, for the thread to run itself afterwards (see
+    /// <see cref="Scheduling.DeliveringThread"/>).
+    /// </summary>
+    public bool CollectsWoken;
+
+    /// <summary>
+    /// Called by the watchdog, on its own thread, when a work item holds this thread (a thread that is not a scheduler
+    /// thread and has duties of its own, which the hook hands to another thread). Null for scheduler threads, which the
+    /// watchdog compensates for instead.
+    /// </summary>
+    public Action? WhenHeld;
+
     /// <summary>True while this thread runs a call continuation it took from its slot after a turn.</summary>
     public bool InHandedOffContinuation;
     public Process? Current;

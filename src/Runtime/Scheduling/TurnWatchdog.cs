@@ -123,7 +123,15 @@ internal static class TurnWatchdog
             var watch = thread.Watch;
             if (IsHeld(thread, watch, nowMs))
             {
-                held++;
+                if (Volatile.Read(ref thread.WhenHeld) is { } whenHeld)
+                {
+                    // Not a scheduler thread: its own duties move to another thread (the queue lost no capacity).
+                    whenHeld();
+                }
+                else
+                {
+                    held++;
+                }
             }
 
             watching |= watch.ItemSightings > 1;

@@ -9,6 +9,7 @@ public sealed class ConnectionMetrics
     private long _bytesOut;
     private long _messagesIn;
     private long _messagesOut;
+    private long _readerHandOvers;
 
     /// <summary>Bytes received.</summary>
     public long BytesIn => Volatile.Read(ref _bytesIn);
@@ -21,6 +22,14 @@ public sealed class ConnectionMetrics
 
     /// <summary>Frames (control messages) sent, ticks excluded.</summary>
     public long MessagesOut => Volatile.Read(ref _messagesOut);
+
+    /// <summary>
+    /// Times a handler ran long on the connection's reader thread (which runs the processes its frames wake) and reading
+    /// moved to a new thread so the connection did not stall.
+    /// </summary>
+    public long ReaderHandOvers => Volatile.Read(ref _readerHandOvers);
+
+    internal void ReaderHandedOver() => Interlocked.Increment(ref _readerHandOvers);
 
     internal void Received(int bytes, bool message)
     {

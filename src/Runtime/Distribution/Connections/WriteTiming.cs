@@ -14,4 +14,11 @@ internal enum WriteTiming
     /// request), so both go out in one write without waking the pool's writer in between.
     /// </summary>
     WithNext,
+
+    /// <summary>
+    /// Not urgent (the demonitor after a finished call): goes out with the next write, or at the latest after
+    /// <see cref="Connection.SoonBound"/> when nothing else is written by then. A sequential caller's demonitor thus
+    /// rides in the write of its next call, with no write and no wake-up of its own on either node.
+    /// </summary>
+    Soon,
 }
